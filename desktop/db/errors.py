@@ -27,7 +27,7 @@ _PATTERNS: list[tuple[tuple[str, ...], str, str | None]] = [
       "name or service not known", "could not translate host name", "no route to host",
       "server closed the connection", "lost connection", "connection is closed", "server has gone away",
       "terminating connection", "connection reset"),
-     "无法连接数据库服务器", "请检查网络和服务器是否开启，稍后系统会自动重试"),
+     "无法连接数据库服务器", "请检查网络、服务器地址和端口，以及服务器是否已开启"),
 ]
 
 
@@ -52,13 +52,17 @@ def translate_error() -> Iterator[None]:
     except StationDeskError:
         raise
     except StaleDataError as e:
-        raise ConflictError(
-            "这条记录已被其他人修改或删除，本次保存未生效", hint="请刷新后再修改，您填写的内容仍保留在表单中"
-        ) from e
+        raise _stale_error() from e
     except sa_exc.IntegrityError as e:
-        raise ConflictError(
-            "保存失败：与已有记录重复，或缺少必填内容", hint=str(e.orig).splitlines()[0][:200]
-        ) from e
+        raise _constraint_error(e) from e
+    except sa_exc.OperationalError as e:
+        # MariaDB reports a failed CHECK as an operational error (4025), not an integrity error.
+        if getattr(e.orig, "args", (None,))[0] == 4025:
+            raise _constraint_error(e) from e
+        # SQLite WAL: this transaction read an older snapshot than a colleague's committed write.
+        if getattr(e.orig, "sqlite_errorname", None) == "SQLITE_BUSY_SNAPSHOT":
+            raise _stale_error() from e
+        raise describe_db_error(e) from e
     except (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.DatabaseError) as e:
         raise describe_db_error(e) from e
     except sa_exc.ArgumentError as e:
@@ -67,3 +71,13 @@ def translate_error() -> Iterator[None]:
         raise DatabaseError(f"缺少数据库驱动：{e}") from e
     except OSError as e:
         raise describe_db_error(e) from e
+
+
+def _constraint_error(e: sa_exc.DBAPIError) -> ConflictError:
+    return ConflictError("保存失败：与已有记录重复，或内容不完整、不合规定", hint=str(e.orig).splitlines()[0][:200])
+
+
+def _stale_error() -> ConflictError:
+    return ConflictError(
+        "这条记录已被其他人修改或删除，本次保存未生效", hint="请刷新后再修改，您填写的内容仍保留在表单中"
+    )

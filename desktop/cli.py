@@ -1,0 +1,323 @@
+"""``station-desk``: start the desktop app, or run a headless command over the same services.
+
+Every command takes ``--db URL`` (default: the local file) and ``--json``; an error prints one
+clear line and exits non-zero, never a traceback (the trace goes to the log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from logging.handlers import RotatingFileHandler
+
+from desktop import __version__
+from desktop.errors import Cancelled, StationDeskError
+
+EXIT_OK, EXIT_INTERNAL, EXIT_ERROR, EXIT_CANCELLED = 0, 1, 2, 130
+
+log = logging.getLogger("desktop.cli")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line Chinese error instead of usage noise on bad arguments."""
+
+    def error(self, message: str):  # noqa: D401 - argparse override
+        self.exit(EXIT_ERROR, f"{self.prog}: 参数错误：{message}（用 --help 查看用法）\n")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="URL", help="数据库地址或 SQLite 文件路径（默认：本机数据文件）")
+    parser.add_argument("--json", action="store_true", help="以 JSON 输出，便于脚本处理")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="station-desk",
+        description="StationDesk 派出所综合指挥室工作台。不带命令时启动桌面程序。",
+    )
+    parser.add_argument("--version", action="version", version=f"StationDesk {__version__}")
+    parser.add_argument("--db", metavar="URL", help="数据库地址或 SQLite 文件路径")
+    parser.add_argument("--demo", action="store_true", help="打开（必要时生成）演示派出所数据库")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    db = sub.add_parser("db", help="数据库：升级、信息、备份、恢复")
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True, parser_class=_Parser)
+    p = db_sub.add_parser("upgrade", help="把数据库结构升级到本程序的版本（管理员）")
+    _common(p)
+    p = db_sub.add_parser("info", help="显示数据库类型、结构版本和各表记录数")
+    _common(p)
+    p = db_sub.add_parser("backup", help="备份本地 SQLite 数据库到文件（在线备份并校验）")
+    p.add_argument("file", help="备份文件路径")
+    _common(p)
+    p = db_sub.add_parser("restore", help="用备份文件恢复本地 SQLite 数据库")
+    p.add_argument("file", help="备份文件路径")
+    _common(p)
+
+    p = sub.add_parser("demo", help="在空数据库中生成演示派出所数据")
+    p.add_argument("--years", type=int, default=3, help="生成多少年的数据（默认 3）")
+    p.add_argument("--seed", type=int, default=1, help="随机种子：相同种子生成相同数据（默认 1）")
+    _common(p)
+
+    audit = sub.add_parser("audit", help="审计日志")
+    audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True, parser_class=_Parser)
+    p = audit_sub.add_parser("verify", help="校验审计日志的哈希链是否完整未被篡改")
+    _common(p)
+    return parser
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _url(args: argparse.Namespace) -> str:
+    from desktop.db.urls import default_url
+
+    return args.db or default_url()
+
+
+def _open(args: argparse.Namespace, *, create: bool = False):
+    from desktop.db import open_database
+
+    return open_database(_url(args), create=create)
+
+
+def cmd_db_upgrade(args) -> dict:
+    from desktop.db.migrate import upgrade
+
+    db = _open(args, create=True)
+    try:
+        before = _status(db)
+        if db.is_sqlite and before["state"] == "behind":
+            from desktop.db.backup import backup_before_upgrade
+
+            backup_before_upgrade(db)
+        after = upgrade(db)
+        return {"database": db.label, "from": before["current"], "to": after.current, "state": str(after.state)}
+    finally:
+        db.dispose()
+
+
+def _status(db) -> dict:
+    from desktop.db.migrate import schema_status
+
+    s = schema_status(db)
+    return {"state": str(s.state), "current": s.current, "head": s.head}
+
+
+def cmd_db_info(args) -> dict:
+    from desktop.services.bootstrap import table_counts
+
+    db = _open(args)
+    try:
+        status = _status(db)
+        counts = table_counts(db)
+        return {
+            "backend": db.backend,
+            "database": db.label,
+            "schema": status,
+            "counts": counts,
+        }
+    finally:
+        db.dispose()
+
+
+def cmd_db_backup(args) -> dict:
+    from desktop.db.backup import backup
+
+    db = _open(args)
+    try:
+        dest = backup(db, args.file)
+        return {"database": db.label, "backup": str(dest), "bytes": dest.stat().st_size}
+    finally:
+        db.dispose()
+
+
+def cmd_db_restore(args) -> dict:
+    from desktop.db.backup import backup_before_upgrade, restore
+
+    db = _open(args)
+    try:
+        safety = backup_before_upgrade(db) if db.sqlite_path and db.sqlite_path.stat().st_size else None
+        restore(db, args.file)
+        return {"database": db.label, "restored_from": str(args.file),
+                "previous_copy": str(safety) if safety else None}
+    finally:
+        db.dispose()
+
+
+def cmd_demo(args) -> dict:
+    from desktop.services.bootstrap import create_demo_database
+
+    started = time.perf_counter()
+    show = _progress_printer() if not args.json and sys.stderr.isatty() else None
+    result = create_demo_database(_url(args), years=args.years, seed=args.seed, progress=show)
+    if show:
+        sys.stderr.write("\n")
+    return {
+        "database": result.db_label,
+        "station_id": result.station_id,
+        "seconds": round(time.perf_counter() - started, 1),
+        "counts": result.counts,
+    }
+
+
+def cmd_audit_verify(args) -> dict:
+    from desktop.db.audit import chain_ids, verify_chain
+    from desktop.db.migrate import SchemaState, schema_status
+    from desktop.errors import AuditTamperError, SchemaError
+
+    db = _open(args)
+    try:
+        if schema_status(db).state is not SchemaState.CURRENT:
+            raise SchemaError("数据库结构不是当前版本，无法校验审计日志", hint="请先运行 station-desk db upgrade")
+        with db.engine.connect() as conn:
+            reports = [verify_chain(conn, cid) for cid in chain_ids(conn)]
+        result = {
+            "database": db.label,
+            "chains": [
+                {"chain": r.chain_id, "entries": r.entries, "ok": r.ok, "problem": r.problem} for r in reports
+            ],
+        }
+        bad = [r for r in reports if not r.ok]
+        if bad:
+            raise AuditTamperError(
+                f"审计日志校验失败：链 {bad[0].chain_id} {bad[0].problem}", hint="日志可能被改动，请报告管理员"
+            )
+        return result
+    finally:
+        db.dispose()
+
+
+def _progress_printer() -> Callable[[int, int, str], None]:
+    def show(done: int, total: int, text: str) -> None:
+        pct = 100 * done // total if total else 0
+        sys.stderr.write(f"\r生成演示数据 {pct:3d}%  {text}" + " " * 10)
+        sys.stderr.flush()
+
+    return show
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _print_human(command: str, result: dict) -> None:
+    if command == "db info":
+        print(f"数据库类型：{result['backend']}")
+        print(f"数据库：{result['database']}")
+        s = result["schema"]
+        state = {"current": "当前版本", "behind": "需要升级", "empty": "空库（未初始化）",
+                 "newer": "比本程序新", "foreign": "不是 StationDesk 数据库"}.get(s["state"], s["state"])
+        print(f"结构版本：{s['current'] or '无'}（本程序：{s['head']}，{state}）")
+        if result["counts"]:
+            print("记录数：")
+            width = max(len(n) for n in result["counts"])
+            for name, count in result["counts"].items():
+                print(f"  {name.ljust(width)}  {count:>12,}")
+    elif command == "db upgrade":
+        print(f"已升级 {result['database']}：{result['from'] or '空库'} → {result['to']}")
+    elif command == "db backup":
+        print(f"已备份到 {result['backup']}（{result['bytes']:,} 字节，已校验）")
+    elif command == "db restore":
+        extra = f"；恢复前的数据已另存为 {result['previous_copy']}" if result["previous_copy"] else ""
+        print(f"已从 {result['restored_from']} 恢复 {result['database']}{extra}")
+    elif command == "demo":
+        c = result["counts"]
+        print(f"演示派出所已生成：{result['database']}（用时 {result['seconds']} 秒）")
+        print(f"  警情 {c.get('incidents', 0):,} 起，案件 {c.get('cases', 0):,} 件，工单 {c.get('work_orders', 0):,} 张，"
+              f"矛盾纠纷 {c.get('disputes', 0):,} 件，人员 {c.get('staff', 0):,} 名")
+    elif command == "audit verify":
+        for chain in result["chains"]:
+            print(f"链 {chain['chain']}：{chain['entries']:,} 条，完整")
+        if not result["chains"]:
+            print("审计日志为空")
+    else:  # pragma: no cover - every command is listed above
+        print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], dict]] = {
+    "db upgrade": cmd_db_upgrade,
+    "db info": cmd_db_info,
+    "db backup": cmd_db_backup,
+    "db restore": cmd_db_restore,
+    "demo": cmd_demo,
+    "audit verify": cmd_audit_verify,
+}
+
+
+def _command_name(args: argparse.Namespace) -> str | None:
+    if args.command == "db":
+        return f"db {args.db_command}"
+    if args.command == "audit":
+        return f"audit {args.audit_command}"
+    return args.command
+
+
+def _log_file_handler() -> RotatingFileHandler | None:
+    try:
+        from desktop.db.urls import data_dir
+
+        folder = data_dir() / "logs"
+        folder.mkdir(exist_ok=True)
+        return RotatingFileHandler(folder / "station-desk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    except OSError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    args = build_parser().parse_args(argv)
+    command = _command_name(args)
+    if command is None:
+        from desktop.app import run
+
+        return run(db_url=args.db, demo=args.demo, lang=args.lang)
+    try:
+        result = COMMANDS[command](args)
+    except Cancelled:
+        print("已取消，数据库未改变", file=sys.stderr)
+        return EXIT_CANCELLED
+    except KeyboardInterrupt:
+        print("已中断，数据库未改变", file=sys.stderr)
+        return EXIT_CANCELLED
+    except StationDeskError as exc:
+        _emit_error(args, str(exc), exc.code)
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: log it, show one line
+        ref = datetime.now().strftime("E%Y%m%d%H%M%S")
+        handler = _log_file_handler()
+        where = ""
+        if handler is not None:
+            handler.emit(logging.LogRecord("desktop.cli", logging.ERROR, __file__, 0,
+                                           f"{ref} {command}\n{traceback.format_exc()}", None, None))
+            handler.close()
+            where = f"，详细信息已写入 {handler.baseFilename}"
+        _emit_error(args, f"内部错误（参考号 {ref}）：{type(exc).__name__}: {exc}{where}", "internal")
+        return EXIT_INTERNAL
+    try:
+        if args.json:
+            print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+        else:
+            _print_human(command, result)
+        sys.stdout.flush()
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+    return EXIT_OK
+
+
+def _emit_error(args: argparse.Namespace, message: str, code: str) -> None:
+    one_line = " ".join(message.split())
+    if getattr(args, "json", False):
+        print(json.dumps({"error": one_line, "code": code}, ensure_ascii=False))
+    print(f"station-desk: 错误：{one_line}", file=sys.stderr)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
