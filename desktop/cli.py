@@ -220,7 +220,10 @@ def _print_human(command: str, result: dict) -> None:
             for name, count in result["counts"].items():
                 print(f"  {name.ljust(width)}  {count:>12,}")
     elif command == "db upgrade":
-        print(f"已升级 {result['database']}：{result['from'] or '空库'} → {result['to']}")
+        if result["from"] == result["to"]:
+            print(f"{result['database']} 已是最新结构版本 {result['to']}，无需升级")
+        else:
+            print(f"已升级 {result['database']}：{result['from'] or '空库'} → {result['to']}")
     elif command == "db backup":
         print(f"已备份到 {result['backup']}（{result['bytes']:,} 字节，已校验）")
     elif command == "db restore":

@@ -32,6 +32,7 @@ PG_URL = os.environ.get("STATION_DESK_TEST_PG_URL", "postgresql+psycopg://postgr
 MY_URL = os.environ.get("STATION_DESK_TEST_MYSQL_URL", "mysql+pymysql://root@127.0.0.1:3306/test")
 REQUIRE_SERVERS = os.environ.get("STATION_DESK_REQUIRE_SERVERS") == "1"
 BACKENDS = ("sqlite", "postgresql", "mariadb")
+SERVER_BACKENDS = ("postgresql", "mariadb")
 _RUN = f"sdt{os.getpid()}"
 _counter = itertools.count()
 

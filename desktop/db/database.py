@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.db import audit, scoping
 from desktop.db.errors import translate_error
-from desktop.db.urls import backend_label, describe_url, is_network_path, parse_url
+from desktop.db.urls import backend_label, describe_url, is_network_path, network_share_error, parse_url
 from desktop.errors import DatabaseError
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -54,7 +54,7 @@ class Database:
 
     @property
     def sqlite_path(self) -> Path | None:
-        return Path(self.url.database) if self.is_sqlite and self.url.database else None
+        return sqlite_file(self.url) if self.is_sqlite else None
 
     @property
     def label(self) -> str:
@@ -143,16 +143,23 @@ def open_database(url: str | URL, *, create: bool = True, check: bool = True, ec
     return db
 
 
-def _sqlite_engine(parsed: URL, *, create: bool, echo: bool) -> Engine:
+def sqlite_file(parsed: URL) -> Path | None:
+    """The file of a SQLite URL, including the ``file:…?mode=ro&uri=true`` form."""
     database = parsed.database or ""
     if database in ("", ":memory:"):
+        return None
+    if parsed.query.get("uri") in ("true", "1") and database.startswith("file:"):
+        database = database[len("file:"):]
+    return Path(database).expanduser()
+
+
+def _sqlite_engine(parsed: URL, *, create: bool, echo: bool) -> Engine:
+    path = sqlite_file(parsed)
+    if path is None:
         raise DatabaseError("不能使用内存数据库", hint="请指定一个数据库文件")
-    path = Path(database).expanduser()
+    uri_form = parsed.query.get("uri") in ("true", "1")
     if is_network_path(path):
-        raise DatabaseError(
-            f"数据库文件位于网络驱动器或共享文件夹：{path}",
-            hint="SQLite 文件不能放在网络共享上多人共用；多个工作台请使用 PostgreSQL 或 MySQL 服务器",
-        )
+        raise network_share_error(path)
     if not path.exists():
         if not create:
             raise DatabaseError(f"数据库文件不存在：{path}", hint="请检查路径，或先创建数据库")
@@ -162,7 +169,7 @@ def _sqlite_engine(parsed: URL, *, create: bool, echo: bool) -> Engine:
             raise DatabaseError(f"没有权限在此文件夹创建数据库：{path.parent}")
     elif path.is_dir():
         raise DatabaseError(f"这是一个文件夹，不是数据库文件：{path}")
-    engine = create_engine(parsed.set(database=str(path)), echo=echo)
+    engine = create_engine(parsed if uri_form else parsed.set(database=str(path)), echo=echo)
     _configure_sqlite(engine)
     return engine
 

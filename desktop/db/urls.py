@@ -56,6 +56,8 @@ def parse_url(url: str) -> URL:
     if not text:
         raise DatabaseError("数据库地址为空", hint="请填写数据库文件路径或服务器地址")
     if "://" not in text:
+        if is_network_path(text):
+            raise network_share_error(text)
         return make_url(sqlite_url(text))
     try:
         parsed = make_url(text)
@@ -68,6 +70,13 @@ def parse_url(url: str) -> URL:
     if "+" not in parsed.drivername:
         parsed = parsed.set(drivername=f"{backend}+{_DRIVERS[backend]}")
     return parsed
+
+
+def network_share_error(path: str | os.PathLike) -> DatabaseError:
+    return DatabaseError(
+        f"数据库文件位于网络驱动器或共享文件夹：{path}",
+        hint="SQLite 文件不能放在网络共享上多人共用；多个工作台请使用 PostgreSQL 或 MySQL 服务器",
+    )
 
 
 def backend_label(url: URL) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select, table
 
-from desktop.db.database import Database, open_database
+from desktop.db.database import Database, open_database, sqlite_file
 from desktop.db.errors import translate_error
 from desktop.db.migrate import SchemaState, prepare, schema_status, upgrade
 from desktop.db.urls import parse_url
@@ -90,7 +90,7 @@ def create_demo_database(
 def _new_sqlite_path(url: str) -> Path | None:
     """The SQLite file ``url`` names, if it does not exist yet (so a failure may remove it)."""
     parsed = parse_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+    path = sqlite_file(parsed) if parsed.get_backend_name() == "sqlite" else None
+    if path is None:
         return None
-    path = Path(parsed.database).expanduser()
     return None if path.exists() and path.stat().st_size > 0 else path

@@ -1,0 +1,222 @@
+"""Log-in and the first administrator (DESIGN.md §6 Security). No Qt.
+
+Every attempt, good or bad, is written to the audit log in the same transaction as the change it
+causes to the staff row (failed-attempt counter, lock, last log-in). A refused attempt still commits
+that transaction (the audit entry and the counter must survive) and raises afterwards.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime, timedelta
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from desktop.db.audit import record_event
+from desktop.db.database import Database
+from desktop.errors import ConflictError, PermissionDenied, StationDeskError, ValidationError
+from desktop.models import Staff, StaffRole, Station, Unit
+from desktop.models.enums import AuditAction, Rank, Role, UnitKind
+from desktop.services import auth
+
+MAX_FAILED_LOGINS = 5
+LOCK_DURATION = timedelta(minutes=15)
+MIN_PASSWORD_LENGTH = 8
+BAD_CREDENTIALS = "工号或密码错误"
+
+# Verified against when the number is unknown, so a wrong number costs as long as a wrong password
+# and the timing does not reveal which staff numbers exist.
+_DUMMY_HASH = auth.hash_password("stationdesk-dummy-password", salt=b"stationdesk-dummy")
+
+
+@dataclasses.dataclass(frozen=True)
+class LoginResult:
+    """Who is logged in, as plain data (safe to pass between threads and to every screen)."""
+
+    staff_id: int
+    station_id: int
+    name: str
+    number: str
+    roles: tuple[str, ...]
+    station_name: str
+
+
+@dataclasses.dataclass(frozen=True)
+class StationChoice:
+    id: int
+    code: str
+    name: str
+
+
+def list_stations(db: Database) -> list[StationChoice]:
+    """The stations a desk may log in to (for the station picker when there are several)."""
+    with db.transaction() as session:
+        rows = session.execute(select(Station.id, Station.code, Station.name).order_by(Station.code)).all()
+    return [StationChoice(*row) for row in rows]
+
+
+def authenticate(
+    db: Database, *, number: str, password: str, station_id: int | None = None, now: datetime | None = None
+) -> LoginResult:
+    """Check a staff number and password; return who logged in or raise.
+
+    Raises :class:`PermissionDenied` for a wrong number or password (without saying which), a
+    locked or a deactivated account; :class:`ValidationError` for empty input or when the number
+    exists at several stations and ``station_id`` is not given. May run on any thread.
+    """
+    number = (number or "").strip()
+    if not number:
+        raise ValidationError("请输入工号", fields={"number": "必填"})
+    if not password:
+        raise ValidationError("请输入密码", fields={"password": "必填"})
+    now = (now or datetime.now()).replace(microsecond=0)
+    refusal: StationDeskError | None = None
+    result: LoginResult | None = None
+    with db.transaction() as session:
+        staff = _find_staff(session, number, station_id)
+        if staff is None:
+            auth.verify_password(_DUMMY_HASH, password)
+            record_event(session, AuditAction.LOGIN_FAILED, table_name="staff", station_id=station_id,
+                         summary=f"登录失败：工号 {number[:32]} 不存在")
+            refusal = PermissionDenied(BAD_CREDENTIALS)
+        else:
+            refusal = _check_staff(session, staff, password, now)
+            if refusal is None:
+                if auth.needs_rehash(staff.password_hash or ""):
+                    # The right password is at hand: bring the hash up to today's parameters.
+                    staff.password_hash = auth.hash_password(password)
+                result = _login(session, staff, now)
+    if refusal is not None:
+        raise refusal
+    assert result is not None
+    return result
+
+
+def _find_staff(session: Session, number: str, station_id: int | None) -> Staff | None:
+    query = select(Staff).where(Staff.number == number)
+    if station_id is not None:
+        query = query.where(Staff.station_id == station_id)
+    found = list(session.scalars(query.limit(2)))
+    if len(found) > 1:
+        raise ValidationError("多个派出所都有这个工号，请先选择派出所", fields={"station_id": "请选择派出所"})
+    return found[0] if found else None
+
+
+def _check_staff(session: Session, staff: Staff, password: str, now: datetime) -> StationDeskError | None:
+    """Apply the lock-out rules to one attempt; None when the attempt succeeds."""
+
+    def failed(summary: str) -> None:
+        record_event(session, AuditAction.LOGIN_FAILED, table_name="staff", record_id=staff.id,
+                     station_id=staff.station_id, summary=f"{summary}：{staff.number} {staff.name}")
+
+    if staff.locked_until is not None:
+        if staff.locked_until > now:
+            failed("登录被拒绝（账号已锁定）")
+            return PermissionDenied(
+                f"密码连续输错 {MAX_FAILED_LOGINS} 次，账号已锁定至 {staff.locked_until:%H:%M}",
+                hint="请稍后再试，或请管理员解锁",
+            )
+        # The lock has run out: a fresh start.
+        staff.locked_until = None
+        staff.failed_logins = 0
+    if not auth.verify_password(staff.password_hash, password):
+        staff.failed_logins = (staff.failed_logins or 0) + 1
+        if staff.failed_logins >= MAX_FAILED_LOGINS:
+            staff.locked_until = now + LOCK_DURATION
+            failed(f"登录失败（密码错误第 {staff.failed_logins} 次，账号锁定）")
+            minutes = int(LOCK_DURATION.total_seconds() // 60)
+            return PermissionDenied(
+                f"密码连续输错 {MAX_FAILED_LOGINS} 次，账号已锁定 {minutes} 分钟（至 {staff.locked_until:%H:%M}）",
+                hint="请稍后再试，或请管理员解锁",
+            )
+        failed(f"登录失败（密码错误第 {staff.failed_logins} 次）")
+        return PermissionDenied(BAD_CREDENTIALS)
+    # Only after the right password: say the account is deactivated (no hint to guessers).
+    if not staff.active:
+        failed("登录被拒绝（账号已停用）")
+        return PermissionDenied("该账号已停用", hint="请联系管理员")
+    return None
+
+
+def _login(session: Session, staff: Staff, now: datetime) -> LoginResult:
+    session.info["staff_id"] = staff.id
+    staff.failed_logins = 0
+    staff.locked_until = None
+    staff.last_login_at = now
+    record_event(session, AuditAction.LOGIN, table_name="staff", record_id=staff.id,
+                 station_id=staff.station_id, summary=f"登录：{staff.number} {staff.name}")
+    station = session.get(Station, staff.station_id)
+    return LoginResult(
+        staff_id=staff.id,
+        station_id=staff.station_id,
+        name=staff.name,
+        number=staff.number,
+        roles=tuple(sorted(staff.roles)),
+        station_name=station.name if station else "",
+    )
+
+
+def record_logout(db: Database, login: LoginResult) -> None:
+    """Write the log-out entry when the user closes the window."""
+    with db.transaction(station_id=login.station_id, staff_id=login.staff_id) as session:
+        record_event(session, AuditAction.LOGOUT, table_name="staff", record_id=login.staff_id,
+                     summary=f"退出：{login.number} {login.name}")
+
+
+# --------------------------------------------------------------------------- first administrator
+
+
+def needs_first_admin(db: Database) -> bool:
+    """True on a database where nobody can log in: no station, or no staff with a password."""
+    with db.transaction() as session:
+        has_station = session.scalar(select(exists().where(Station.id.is_not(None))))
+        has_login = session.scalar(select(exists().where(Staff.password_hash.is_not(None))))
+    return not (has_station and has_login)
+
+
+def create_first_admin(
+    db: Database, *, station_code: str, station_name: str, number: str, name: str, password: str
+) -> LoginResult:
+    """Create the station (or use the one with ``station_code``), its command room and the
+    administrator, and log the administrator in. Only allowed while :func:`needs_first_admin`."""
+    from desktop.services.stations import add_unit, create_station
+
+    number, name = (number or "").strip(), (name or "").strip()
+    errors = {}
+    if not number:
+        errors["number"] = "请填写工号"
+    elif len(number) > 32:
+        errors["number"] = "工号最多 32 个字符"
+    if not name:
+        errors["name"] = "请填写姓名"
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        errors["password"] = f"密码至少 {MIN_PASSWORD_LENGTH} 位"
+    if not (station_name or "").strip():
+        errors["station_name"] = "请填写派出所名称"
+    if not (station_code or "").strip():
+        errors["station_code"] = "请填写派出所代码"
+    if errors:
+        raise ValidationError(next(iter(errors.values())), fields=errors)
+    password_hash = auth.hash_password(password)
+    now = datetime.now().replace(microsecond=0)
+    with db.transaction() as session:
+        if session.scalar(select(exists().where(Staff.password_hash.is_not(None)))):
+            raise ConflictError("数据库中已有可登录的账号，不能再创建首个管理员", hint="请用已有账号登录")
+        code = station_code.strip().upper()
+        station = session.scalar(select(Station).where(Station.code == code))
+        if station is None:
+            station = create_station(session, code=code, name=station_name)
+        unit = session.scalar(
+            select(Unit).where(Unit.station_id == station.id, Unit.kind == UnitKind.COMMAND_ROOM).limit(1)
+        )
+        if unit is None:
+            unit = add_unit(session, station, code="ZHS", name="综合指挥室", kind=UnitKind.COMMAND_ROOM)
+        if session.scalar(select(exists().where(Staff.station_id == station.id, Staff.number == number))):
+            raise ValidationError("该工号已存在", fields={"number": "该工号已存在"})
+        staff = Staff(station_id=station.id, number=number, name=name, rank=Rank.OFFICER, unit_id=unit.id,
+                      password_hash=password_hash)
+        staff.role_rows = [StaffRole(role=Role.ADMIN)]
+        session.add(staff)
+        session.flush()
+        return _login(session, staff, now)
