@@ -1,0 +1,132 @@
+"""First run on an empty database: create the station and its administrator."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.db.database import Database
+from desktop.errors import StationDeskError, ValidationError
+from desktop.services import accounts
+
+
+class FirstAdminDialog(QDialog):
+    """Creates the first administrator with :func:`accounts.create_first_admin` and logs them in;
+    ``login_result`` holds the result once accepted."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.login_result: accounts.LoginResult | None = None
+        self.setWindowTitle(self.tr("StationDesk — First run"))
+        self.setModal(True)
+
+        heading = QLabel(self.tr("Create the administrator"), self)
+        heading.setObjectName("dialogHeading")
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        intro = QLabel(
+            self.tr(
+                "This database has no accounts yet. Enter the station and the administrator who will "
+                "set up the other accounts."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+
+        self.station_code_edit = QLineEdit(self)
+        self.station_code_edit.setMaxLength(16)
+        self.station_code_edit.setPlaceholderText(self.tr("Letters or digits, e.g. DS"))
+        self.station_name_edit = QLineEdit(self)
+        self.station_name_edit.setMaxLength(100)
+        self.number_edit = QLineEdit(self)
+        self.number_edit.setMaxLength(32)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setMaxLength(50)
+        self.password_edit = QLineEdit(self)
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setPlaceholderText(self.tr("At least 8 characters"))
+        self.repeat_edit = QLineEdit(self)
+        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self._fields = {
+            "station_code": self.station_code_edit,
+            "station_name": self.station_name_edit,
+            "number": self.number_edit,
+            "name": self.name_edit,
+            "password": self.password_edit,
+        }
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(self.tr("Station &code:"), self.station_code_edit)
+        form.addRow(self.tr("Station n&ame:"), self.station_name_edit)
+        form.addRow(self.tr("Staff &number:"), self.number_edit)
+        form.addRow(self.tr("Na&me:"), self.name_edit)
+        form.addRow(self.tr("&Password:"), self.password_edit)
+        form.addRow(self.tr("&Repeat password:"), self.repeat_edit)
+
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.hide()
+
+        buttons = QDialogButtonBox(self)
+        create = buttons.addButton(self.tr("Create and log in"), QDialogButtonBox.ButtonRole.AcceptRole)
+        create.setDefault(True)
+        buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self._create)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(12)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+        self.station_code_edit.setFocus()
+
+    def _create(self) -> None:
+        for edit in self._fields.values():
+            edit.setProperty("invalid", False)
+        if self.password_edit.text() != self.repeat_edit.text():
+            self._show_error(self.tr("The two passwords do not match."), ["password"])
+            return
+        try:
+            self.login_result = accounts.create_first_admin(
+                self._db,
+                station_code=self.station_code_edit.text(),
+                station_name=self.station_name_edit.text(),
+                number=self.number_edit.text(),
+                name=self.name_edit.text(),
+                password=self.password_edit.text(),
+            )
+        except ValidationError as exc:
+            self._show_error("；".join(exc.fields.values()) or str(exc), list(exc.fields))
+            return
+        except StationDeskError as exc:
+            self._show_error(str(exc), [])
+            return
+        self.accept()
+
+    def _show_error(self, message: str, fields: list[str]) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+        for name in fields:
+            edit = self._fields.get(name)
+            if edit is not None:
+                edit.setProperty("invalid", True)
+                edit.style().unpolish(edit)
+                edit.style().polish(edit)
+        if fields and fields[0] in self._fields:
+            self._fields[fields[0]].setFocus()

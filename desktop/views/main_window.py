@@ -1,0 +1,203 @@
+"""The main window: navigation on the left, one screen at a time, who and where in the status bar.
+
+It is given the database and the logged-in user; screens get what they need from it in their own
+constructors, and nothing reaches back into the window (STYLE.md: no god object).
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from pathlib import PurePath
+
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop.db.database import Database
+from desktop.services.accounts import LoginResult
+from desktop.views.placeholder_panel import PlaceholderPanel
+
+log = logging.getLogger(__name__)
+
+SETTINGS_GEOMETRY = "main_window/geometry"
+SETTINGS_STATE = "main_window/state"
+SETTINGS_SPLITTER = "main_window/splitter"
+SETTINGS_PAGE = "main_window/page"
+
+# Screen keys in navigation order; Ctrl+1 … Ctrl+6 follow this order.
+SCREENS = ("briefing", "incidents", "work_orders", "disputes", "statistics", "settings")
+
+
+def settings_store() -> QSettings:
+    """The application's settings (the registry on Windows, an ini file elsewhere)."""
+    return QSettings("StationDesk", "StationDesk")
+
+
+class MainWindow(QMainWindow):
+    """Navigation list + stacked screens. ``page_changed(key)`` is emitted when the screen changes."""
+
+    page_changed = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        login: LoginResult,
+        *,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._login = login
+        self._settings = settings if settings is not None else settings_store()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(
+            self.tr("StationDesk — {station}").format(station=login.station_name or self.tr("Police station"))
+        )
+        self.setMinimumSize(QSize(960, 600))
+
+        titles = self._screen_titles()
+        self.navigation = QListWidget(self)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setUniformItemSizes(True)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("screenStack")
+        for index, key in enumerate(SCREENS):
+            item = QListWidgetItem(titles[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(self.tr("{title} (Ctrl+{number})").format(title=titles[key], number=index + 1))
+            self.navigation.addItem(item)
+            # Later issues replace these with the real screens.
+            self.stack.addWidget(PlaceholderPanel(titles[key], self.stack))
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.activated.connect(partial(self.show_page, index))
+        self.navigation.currentRowChanged.connect(self._on_row_changed)
+        self.navigation.setFixedWidth(self._navigation_width())
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self._build_status_bar()
+        self._restore_layout()
+
+    # ------------------------------------------------------------------ screens
+
+    def _screen_titles(self) -> dict[str, str]:
+        return {
+            "briefing": self.tr("Today's Briefing"),
+            "incidents": self.tr("Incidents"),
+            "work_orders": self.tr("Work Orders"),
+            "disputes": self.tr("Disputes"),
+            "statistics": self.tr("Statistics"),
+            "settings": self.tr("Settings"),
+        }
+
+    def _navigation_width(self) -> int:
+        metrics = self.navigation.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.navigation.item(i).text()) for i in range(self.navigation.count()))
+        return max(150, widest + 64)
+
+    def show_page(self, index: int) -> None:
+        if 0 <= index < self.stack.count():
+            self.navigation.setCurrentRow(index)
+
+    def current_page_key(self) -> str:
+        return SCREENS[self.stack.currentIndex()]
+
+    def _on_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.page_changed.emit(SCREENS[row])
+
+    # ------------------------------------------------------------------ status bar
+
+    def role_label(self, role: str) -> str:
+        labels = {
+            "admin": self.tr("Administrator"),
+            "chief": self.tr("Command-room chief"),
+            "duty": self.tr("Duty officer"),
+            "officer": self.tr("Police officer"),
+            "mediator": self.tr("Mediator"),
+            "viewer": self.tr("Read-only"),
+        }
+        return labels.get(role, role)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(True)
+        db = self._db
+        name = PurePath(db.url.database or "").name if db.is_sqlite else f"{db.url.host or 'localhost'}/{db.url.database}"
+        backend = db.label.split(" ", 1)[0]
+        self.database_label = QLabel(self.tr("Database: {backend} {name}").format(backend=backend, name=name), self)
+        self.database_label.setObjectName("databaseLabel")
+        self.database_label.setToolTip(db.label)
+        self.connection_label = QLabel(self)
+        self.connection_label.setObjectName("connectionLabel")
+        roles = "、".join(self.role_label(r) for r in self._login.roles) or self.tr("no role")
+        self.user_label = QLabel(
+            self.tr("User: {name} ({number}, {roles})").format(
+                name=self._login.name, number=self._login.number, roles=roles
+            ),
+            self,
+        )
+        self.user_label.setObjectName("userLabel")
+        self.station_label = QLabel(self._login.station_name, self)
+        self.station_label.setObjectName("stationLabel")
+        bar.addWidget(self.database_label)
+        bar.addWidget(self.connection_label)
+        bar.addPermanentWidget(self.user_label)
+        bar.addPermanentWidget(self.station_label)
+        self.set_connected(True)
+
+    def set_connected(self, connected: bool) -> None:
+        """Show the connection state (the reconnect banner of issue 3 will drive this)."""
+        self.connection_label.setText(self.tr("Connected") if connected else self.tr("Disconnected"))
+        self.connection_label.setProperty("state", "ok" if connected else "lost")
+        self.connection_label.style().unpolish(self.connection_label)
+        self.connection_label.style().polish(self.connection_label)
+
+    # ------------------------------------------------------------------ layout memory
+
+    def _restore_layout(self) -> None:
+        geometry = self._settings.value(SETTINGS_GEOMETRY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 720)  # fits a 1366×768 screen with the task bar
+        state = self._settings.value(SETTINGS_STATE)
+        if state is not None:
+            self.restoreState(state)
+        page = self._settings.value(SETTINGS_PAGE, 0)
+        try:
+            page = int(page)
+        except (TypeError, ValueError):
+            page = 0
+        self.show_page(page if 0 <= page < len(SCREENS) else 0)
+
+    def save_layout(self) -> None:
+        self._settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        self._settings.setValue(SETTINGS_STATE, self.saveState())
+        self._settings.setValue(SETTINGS_PAGE, self.stack.currentIndex())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        try:
+            from desktop.services.accounts import record_logout
+
+            record_logout(self._db, self._login)
+        except Exception:  # noqa: BLE001 - closing must never fail because the database is gone
+            log.exception("could not record the log-out")
+        super().closeEvent(event)
