@@ -30,7 +30,6 @@ log = logging.getLogger(__name__)
 
 SETTINGS_GEOMETRY = "main_window/geometry"
 SETTINGS_STATE = "main_window/state"
-SETTINGS_SPLITTER = "main_window/splitter"
 SETTINGS_PAGE = "main_window/page"
 
 # Screen keys in navigation order; Ctrl+1 … Ctrl+6 follow this order.
@@ -140,7 +139,10 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         bar.setSizeGripEnabled(True)
         db = self._db
-        name = PurePath(db.url.database or "").name if db.is_sqlite else f"{db.url.host or 'localhost'}/{db.url.database}"
+        if db.is_sqlite:
+            name = PurePath(db.url.database or "").name
+        else:
+            name = f"{db.url.host or 'localhost'}/{db.url.database}"
         backend = db.label.split(" ", 1)[0]
         self.database_label = QLabel(self.tr("Database: {backend} {name}").format(backend=backend, name=name), self)
         self.database_label.setObjectName("databaseLabel")
@@ -198,6 +200,6 @@ class MainWindow(QMainWindow):
             from desktop.services.accounts import record_logout
 
             record_logout(self._db, self._login)
-        except Exception:  # noqa: BLE001 - closing must never fail because the database is gone
+        except Exception:  # closing must never fail because the database is gone
             log.exception("could not record the log-out")
         super().closeEvent(event)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import threading
+from datetime import datetime
 
 import pytest
 from sqlalchemy import select, text
@@ -10,6 +12,7 @@ from sqlalchemy import select, text
 from desktop.db.audit import chain_ids, record_event, verify_chain
 from desktop.errors import ConflictError, PermissionDenied
 from desktop.models import AuditEntry, Incident
+from tests.conftest import SERVER_BACKENDS
 from tests.factories import make_incident, make_station
 
 
@@ -146,3 +149,30 @@ def test_tampering_is_detected(db, station, guards_dropped, tamper):
         report = verify_chain(conn, sid)
     assert not report.ok
     assert report.bad_seq == (last if tamper == "delete_last" else 2)
+
+
+@pytest.mark.parametrize("backend", SERVER_BACKENDS)
+def test_concurrent_desks_keep_one_unbroken_chain(backend, db, station):
+    """Two desks writing at the same moment: the head row lock keeps the chain linear."""
+    sid, officer = station
+    errors: list[BaseException] = []
+
+    def desk(prefix: str) -> None:
+        try:
+            for i in range(15):
+                with db.transaction(station_id=sid, staff_id=officer) as s:
+                    s.add(Incident(number=f"{prefix}{i}", reported_at=datetime(2025, 5, 1, 8, i)))
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=desk, args=(p,)) for p in ("A", "B", "C")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert errors == []
+    with db.engine.connect() as conn:
+        report = verify_chain(conn, sid)
+    assert report.ok, report.problem
+    inserts = _entries(db, chain_id=sid, table_name="incidents", action="insert")
+    assert len(inserts) == 45

@@ -1,0 +1,292 @@
+"""QApplication start-up: translations, style, the error hook, the database, log-in, main window.
+
+Only Qt and the standard library are imported at module level; SQLAlchemy, the services and the
+views load inside :func:`run` once the application object exists, so the first paint is quick.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import sys
+import traceback
+from datetime import datetime
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+log = logging.getLogger("desktop")
+
+APP_NAME = "StationDesk"
+LOG_FILE_NAME = "station-desk.log"
+DEFAULT_LANG = "zh_CN"
+FONT_FAMILIES = ["Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "sans-serif"]
+FONT_POINT_SIZE = 10.5
+EXIT_OK, EXIT_ERROR = 0, 2
+
+
+def resources_dir() -> Path:
+    """``resources/`` next to the package, or inside a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+# --------------------------------------------------------------------------- logging and errors
+
+
+def setup_logging(log_dir: Path) -> Path | None:
+    """Send the application's log to a rotating file in ``log_dir``; returns the file or None."""
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        path = log_dir / LOG_FILE_NAME
+        handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    if not any(isinstance(h, RotatingFileHandler) and Path(h.baseFilename) == path for h in log.handlers):
+        log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    return path
+
+
+class ExceptionHook:
+    """``sys.excepthook``: log the trace with a short reference, show a friendly dialog, keep running.
+
+    An expected error (:class:`StationDeskError`) that escaped a screen is shown as its message;
+    anything else as "an unexpected error" with the reference and the trace under "Show Details".
+    """
+
+    def __init__(self, log_file: Path | None) -> None:
+        self.log_file = log_file
+        self._showing = False
+
+    @staticmethod
+    def new_reference() -> str:
+        return f"E{datetime.now():%m%d%H%M}-{secrets.token_hex(2).upper()}"
+
+    def __call__(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        reference = self.new_reference()
+        trace = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("unexpected error %s\n%s", reference, trace)
+        for handler in log.handlers:
+            handler.flush()
+        if QApplication.instance() is None or self._showing:
+            sys.stderr.write(f"{reference}\n{trace}")
+            return
+        self._showing = True  # an error while the box is open is logged, not stacked
+        try:
+            self.show_dialog(exc, reference, trace)
+        except Exception:  # the hook itself must never raise
+            log.exception("could not show the error dialog")
+        finally:
+            self._showing = False
+
+    def show_dialog(self, exc: BaseException, reference: str, trace: str) -> None:
+        from desktop.errors import StationDeskError
+
+        box = QMessageBox(QApplication.activeWindow())
+        box.setWindowTitle(QCoreApplication.translate("StartUp", "StationDesk"))
+        if isinstance(exc, StationDeskError):
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setText(str(exc))
+        else:
+            box.setIcon(QMessageBox.Icon.Critical)
+            box.setText(
+                QCoreApplication.translate("StartUp", "Sorry, something went wrong. Your work so far has been kept.")
+            )
+        where = f"\n{self.log_file}" if self.log_file else ""
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "StartUp", "Reference: {reference}. The details have been written to the log file:"
+            ).format(reference=reference)
+            + where
+        )
+        box.setDetailedText(f"{reference}\n{trace}")
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.exec()
+
+
+def install_excepthook(log_file: Path | None) -> ExceptionHook:
+    hook = ExceptionHook(log_file)
+    sys.excepthook = hook
+    return hook
+
+
+# --------------------------------------------------------------------------- application object
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with the names, high-DPI policy, font and style sheet set."""
+    app = QApplication.instance()
+    if app is None:
+        # Qt 6 scales for high DPI by itself; pass fractional factors (125 %, 150 %) through unrounded.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    from desktop import __version__
+
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setApplicationDisplayName(APP_NAME)
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(FONT_POINT_SIZE)
+    app.setFont(font)
+    style = resources_dir() / "style.qss"
+    if style.is_file():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def install_translators(app: QCoreApplication, lang: str | None) -> list[QTranslator]:
+    """Load the Chinese translations (ours and Qt's own buttons) unless ``lang`` is 'en'.
+
+    The source strings are English, so English needs no translator. Returns what was installed
+    (the caller keeps them alive)."""
+    lang = lang or DEFAULT_LANG
+    if lang.startswith("en"):
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        return []
+    QLocale.setDefault(QLocale(lang))
+    installed = []
+    candidates = [
+        (f"stationdesk_{lang}", str(resources_dir() / "translations")),
+        (f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ]
+    for name, folder in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            log.warning("translation %s not found in %s", name, folder)
+    return installed
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Close, parent)
+    box.exec()
+
+
+# --------------------------------------------------------------------------- start-up flow
+
+
+def ensure_demo_database(url: str) -> bool:
+    """Create and fill the demo database if it is missing or empty, with a progress dialog.
+
+    Returns False when the user cancelled (the half-made file is removed by the service)."""
+    from desktop.db import open_database
+    from desktop.errors import Cancelled
+    from desktop.services.bootstrap import create_demo_database, is_empty
+    from desktop.views.job_runner import run_job
+
+    db = open_database(url)
+    try:
+        if not is_empty(db):
+            return True
+    finally:
+        db.dispose()
+
+    def work(progress, cancel):
+        return create_demo_database(url, progress=progress, cancel=cancel)
+
+    try:
+        run_job(
+            None,
+            work,
+            title=QCoreApplication.translate("StartUp", "Demo station"),
+            label=QCoreApplication.translate("StartUp", "Creating the demo station database…"),
+        )
+    except Cancelled:
+        return False
+    return True
+
+
+def open_and_prepare(url: str):
+    """Open the database and make its schema current; raises StationDeskError with the reason."""
+    from desktop.db import open_database
+    from desktop.db.migrate import prepare
+
+    db = open_database(url)
+    try:
+        prepare(db)
+    except BaseException:
+        db.dispose()
+        raise
+    return db
+
+
+def log_in(db) -> object | None:
+    """First-administrator dialog on an empty database, else the log-in dialog; the result or None."""
+    from desktop.services.accounts import needs_first_admin
+
+    if needs_first_admin(db):
+        from desktop.views.first_admin_dialog import FirstAdminDialog
+
+        dialog = FirstAdminDialog(db)
+    else:
+        from desktop.views.login_dialog import LoginDialog
+
+        dialog = LoginDialog(db)
+    if dialog.exec() != dialog.DialogCode.Accepted:
+        return None
+    return dialog.login_result
+
+
+def _safe_describe(url: str) -> str:
+    """The URL without its password, or the text as typed when it does not even parse."""
+    from desktop.db.urls import describe_url
+    from desktop.errors import StationDeskError
+
+    try:
+        return describe_url(url)
+    except StationDeskError:
+        return url
+
+
+def run(*, db_url: str | None, demo: bool, lang: str | None) -> int:
+    """Start the desktop application; returns the process exit code."""
+    app = create_application()
+    from desktop.db.urls import data_dir, default_url, demo_url
+    from desktop.errors import StationDeskError
+
+    log_file = setup_logging(data_dir() / "logs")
+    install_excepthook(log_file)
+    translators = install_translators(app, lang)  # noqa: F841 - kept alive for the whole run
+
+    url = demo_url() if demo else (db_url or default_url())
+    try:
+        if demo and not ensure_demo_database(url):
+            return EXIT_OK  # cancelled: nothing to open, no error to show
+        db = open_and_prepare(url)
+    except StationDeskError as exc:
+        shown = _safe_describe(url)
+        log.warning("cannot open %s: %s", shown, exc)
+        show_error(
+            None,
+            QCoreApplication.translate("StartUp", "Cannot open the database"),
+            QCoreApplication.translate(
+                "StartUp", "StationDesk cannot open the database:\n{reason}\n\nDatabase: {url}"
+            ).format(reason=str(exc), url=shown),
+        )
+        return EXIT_ERROR
+    try:
+        login = log_in(db)
+        if login is None:
+            return EXIT_OK
+        from desktop.views.main_window import MainWindow
+
+        window = MainWindow(db, login)
+        window.show()
+        return app.exec()
+    finally:
+        db.dispose()

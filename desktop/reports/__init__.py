@@ -1,0 +1,1 @@
+"""PDF (ReportLab) and Excel (openpyxl) writers, fed with plain data. No Qt."""
