@@ -154,7 +154,7 @@ def install_translators(app: QCoreApplication, lang: str | None) -> list[QTransl
     (the caller keeps them alive)."""
     lang = lang or DEFAULT_LANG
     if lang.startswith("en"):
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale("en_US"))
         return []
     QLocale.setDefault(QLocale(lang))
     installed = []
@@ -180,24 +180,28 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
 # --------------------------------------------------------------------------- start-up flow
 
 
-def ensure_demo_database(url: str) -> bool:
+def ensure_demo_database(url: str, *, years: int = 3) -> bool:
     """Create and fill the demo database if it is missing or empty, with a progress dialog.
 
     Returns False when the user cancelled (the half-made file is removed by the service)."""
     from desktop.db import open_database
+    from desktop.db.urls import parse_url
     from desktop.errors import Cancelled
     from desktop.services.bootstrap import create_demo_database, is_empty
     from desktop.views.job_runner import run_job
 
-    db = open_database(url)
-    try:
-        if not is_empty(db):
-            return True
-    finally:
-        db.dispose()
+    database = parse_url(url).database
+    if database and Path(database).exists():
+        # Opening a missing file would create it, and the service only removes files it created.
+        db = open_database(url)
+        try:
+            if not is_empty(db):
+                return True
+        finally:
+            db.dispose()
 
     def work(progress, cancel):
-        return create_demo_database(url, progress=progress, cancel=cancel)
+        return create_demo_database(url, years=years, progress=progress, cancel=cancel)
 
     try:
         run_job(

@@ -27,7 +27,7 @@ log = logging.getLogger("desktop.cli")
 class _Parser(argparse.ArgumentParser):
     """argparse with a one-line Chinese error instead of usage noise on bad arguments."""
 
-    def error(self, message: str):  # noqa: D401 - argparse override
+    def error(self, message: str):
         self.exit(EXIT_ERROR, f"{self.prog}: 参数错误：{message}（用 --help 查看用法）\n")
 
 
@@ -232,8 +232,9 @@ def _print_human(command: str, result: dict) -> None:
     elif command == "demo":
         c = result["counts"]
         print(f"演示派出所已生成：{result['database']}（用时 {result['seconds']} 秒）")
-        print(f"  警情 {c.get('incidents', 0):,} 起，案件 {c.get('cases', 0):,} 件，工单 {c.get('work_orders', 0):,} 张，"
-              f"矛盾纠纷 {c.get('disputes', 0):,} 件，人员 {c.get('staff', 0):,} 名")
+        print(f"  警情 {c.get('incidents', 0):,} 起，案件 {c.get('cases', 0):,} 件，"
+              f"工单 {c.get('work_orders', 0):,} 张，矛盾纠纷 {c.get('disputes', 0):,} 件，"
+              f"人员 {c.get('staff', 0):,} 名")
     elif command == "audit verify":
         for chain in result["chains"]:
             print(f"链 {chain['chain']}：{chain['entries']:,} 条，完整")

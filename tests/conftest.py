@@ -20,13 +20,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["STATION_DESK_DATA_DIR"] = tempfile.mkdtemp(prefix="stationdesk-test-data-")
 os.environ.pop("STATION_DESK_DB", None)
 
-import pytest  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
-from desktop.db import Database, open_database  # noqa: E402
-from desktop.db.migrate import upgrade  # noqa: E402
-from desktop.models import Base  # noqa: E402
+from desktop.db import Database, open_database
+from desktop.db.migrate import upgrade
+from desktop.models import Base
 
 PG_URL = os.environ.get("STATION_DESK_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 MY_URL = os.environ.get("STATION_DESK_TEST_MYSQL_URL", "mysql+pymysql://root@127.0.0.1:3306/test")

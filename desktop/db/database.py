@@ -103,7 +103,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         try:
             cur.execute("PRAGMA journal_mode=WAL")
-        except Exception:
+        except dbapi_conn.OperationalError:  # a read-only file cannot switch mode; reading still works
             pass
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()

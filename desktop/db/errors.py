@@ -63,7 +63,7 @@ def translate_error() -> Iterator[None]:
         if getattr(e.orig, "sqlite_errorname", None) == "SQLITE_BUSY_SNAPSHOT":
             raise _stale_error() from e
         raise describe_db_error(e) from e
-    except (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.DatabaseError) as e:
+    except (sa_exc.InterfaceError, sa_exc.DatabaseError) as e:
         raise describe_db_error(e) from e
     except sa_exc.ArgumentError as e:
         raise DatabaseError(f"数据库设置有误：{e}") from e

@@ -64,7 +64,7 @@ def schema_status(db: Database) -> SchemaStatus:
     else:
         try:
             known = script.get_revision(current) is not None
-        except Exception:
+        except Exception:  # noqa: BLE001 - alembic raises several kinds for an unknown id
             known = False
         state = SchemaState.BEHIND if known else SchemaState.NEWER
     return SchemaStatus(state, current, head)
@@ -114,4 +114,6 @@ def _newer_error(status: SchemaStatus) -> SchemaError:
 
 
 def _foreign_error() -> SchemaError:
-    return SchemaError("这个数据库里已有其他程序的数据表，不是 StationDesk 数据库", hint="请选择空数据库或 StationDesk 数据库")
+    return SchemaError(
+        "这个数据库里已有其他程序的数据表，不是 StationDesk 数据库", hint="请选择空数据库或 StationDesk 数据库"
+    )

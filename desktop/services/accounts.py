@@ -152,7 +152,7 @@ def _login(session: Session, staff: Staff, now: datetime) -> LoginResult:
         station_id=staff.station_id,
         name=staff.name,
         number=staff.number,
-        roles=tuple(sorted(staff.roles)),
+        roles=tuple(sorted(str(role) for role in staff.roles)),
         station_name=station.name if station else "",
     )
 

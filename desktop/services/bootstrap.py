@@ -73,7 +73,9 @@ def create_demo_database(
         else:
             prepare(db, auto_upgrade_local=True)
             if not is_empty(db):
-                raise DatabaseError("目标数据库已有数据，演示数据只能写入空数据库", hint="请指定一个新的数据库文件或空库")
+                raise DatabaseError(
+                    "目标数据库已有数据，演示数据只能写入空数据库", hint="请指定一个新的数据库文件或空库"
+                )
         with db.transaction() as session:
             summary = generate_demo(session, years=years, seed=seed, progress=progress, cancel=cancel)
         return DemoResult(db.label, summary.station_id, table_counts(db))

@@ -98,7 +98,7 @@ class FirstAdminDialog(QDialog):
 
     def _create(self) -> None:
         for edit in self._fields.values():
-            edit.setProperty("invalid", False)
+            _mark_invalid(edit, False)
         if self.password_edit.text() != self.repeat_edit.text():
             self._show_error(self.tr("The two passwords do not match."), ["password"])
             return
@@ -125,8 +125,13 @@ class FirstAdminDialog(QDialog):
         for name in fields:
             edit = self._fields.get(name)
             if edit is not None:
-                edit.setProperty("invalid", True)
-                edit.style().unpolish(edit)
-                edit.style().polish(edit)
+                _mark_invalid(edit, True)
         if fields and fields[0] in self._fields:
             self._fields[fields[0]].setFocus()
+
+
+def _mark_invalid(edit: QLineEdit, invalid: bool) -> None:
+    """Flag a field for the style sheet's red border (``QLineEdit[invalid="true"]``)."""
+    edit.setProperty("invalid", invalid)
+    edit.style().unpolish(edit)
+    edit.style().polish(edit)

@@ -13,11 +13,11 @@ from pathlib import PurePath
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QSplitter,
     QStackedWidget,
     QWidget,
 )
@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             self.tr("StationDesk — {station}").format(station=login.station_name or self.tr("Police station"))
         )
-        self.setMinimumSize(QSize(960, 600))
+        self.setMinimumSize(QSize(720, 480))
 
         titles = self._screen_titles()
         self.navigation = QListWidget(self)
@@ -82,12 +82,13 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._on_row_changed)
         self.navigation.setFixedWidth(self._navigation_width())
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.navigation)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         self._build_status_bar()
         self._restore_layout()

@@ -124,7 +124,7 @@ def test_read_only_database_gives_a_clear_message(capsys, tmp_path):
     path = tmp_path / "ro.db"
     run(capsys, "db", "upgrade", "--db", str(path))
     ro_url = f"sqlite:///file:{path}?mode=ro&uri=true"
-    code, _, err = run(capsys, "db", "upgrade", "--db", ro_url)
+    code, _, _err = run(capsys, "db", "upgrade", "--db", ro_url)
     # already current: nothing to write, so it succeeds; a write must fail clearly
     assert code == 0
     db = open_database(ro_url)

@@ -19,7 +19,7 @@ from tests.factories import make_incident, make_station
 @pytest.fixture
 def station(db):
     with db.transaction() as s:
-        station, room, team, officer = make_station(s)
+        station, _room, _team, officer = make_station(s)
     return station.id, officer.id
 
 
@@ -87,7 +87,7 @@ def test_explicit_events_and_chain_verifies(db, station):
 
 
 def test_entries_cannot_be_changed_through_the_application(db, station):
-    sid, officer = station
+    sid, _officer = station
     with db.session(station_id=sid) as s:
         entry = s.scalars(select(AuditEntry)).first()
         entry.summary = "改写"
@@ -140,7 +140,9 @@ def test_tampering_is_detected(db, station, guards_dropped, tamper):
     with db.engine.begin() as conn:
         last = conn.execute(text("SELECT MAX(seq) FROM audit_entries WHERE chain_id = :c"), {"c": sid}).scalar()
         if tamper == "edit":
-            conn.execute(text("UPDATE audit_entries SET summary = '未打印' WHERE chain_id = :c AND seq = 2"), {"c": sid})
+            conn.execute(
+                text("UPDATE audit_entries SET summary = '未打印' WHERE chain_id = :c AND seq = 2"), {"c": sid}
+            )
         elif tamper == "delete_middle":
             conn.execute(text("DELETE FROM audit_entries WHERE chain_id = :c AND seq = 2"), {"c": sid})
         else:

@@ -48,7 +48,7 @@ def _id_of(db, number):
 
 
 def test_new_records_are_filed_under_the_session_station(db, two_stations):
-    a, b = two_stations
+    _a, b = two_stations
     with db.transaction(station_id=b) as s:
         s.add(Incident(number="NEW1", reported_at=datetime(2025, 1, 1)))
     with db.session() as s:

@@ -54,6 +54,7 @@ def test_first_admin_flow(db):
         db, station_code="ds", station_name="东山派出所", number="1001", name="张伟", password=PASSWORD
     )
     assert (result.name, result.number, result.roles, result.station_name) == ("张伟", "1001", ("admin",), "东山派出所")
+    assert all(type(role) is str for role in result.roles)  # plain data, safe across threads
     assert not accounts.needs_first_admin(db)
     staff = _staff(db, result.staff_id)
     assert staff.password_hash and staff.password_hash != PASSWORD

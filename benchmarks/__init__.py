@@ -1,0 +1,1 @@
+"""Benchmarks of StationDesk (not shipped): a data generator and one runner, ``benchmarks/run.py``."""

@@ -1,0 +1,86 @@
+"""`station-desk demo`: a believable station in an empty database, refused elsewhere, all or nothing."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import event
+
+from desktop.cli import main
+from desktop.db import database as database_module
+from desktop.db import open_database
+from desktop.services.bootstrap import is_empty, table_counts
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_demo_fills_an_empty_database_once(capsys, empty_url):
+    code, out, err = run(capsys, "demo", "--db", empty_url, "--years", "1", "--seed", "7", "--json")
+    assert code == 0, err
+    counts = json.loads(out)["counts"]
+    assert counts["stations"] == 1
+    assert counts["incidents"] > 300 * 30  # about 50 a day for a year
+    for table in ("work_orders", "work_order_events", "disputes", "mediation_sessions", "agreements",
+                  "cases", "warnings", "briefings", "directives", "repeat_clusters", "staff"):
+        assert counts[table] > 0, table
+
+    # a second run must not write into a database that holds data
+    code, _, err = run(capsys, "demo", "--db", empty_url, "--years", "1")
+    assert code == 2 and "已有数据" in err
+    db = open_database(empty_url)
+    try:
+        assert table_counts(db) == counts
+    finally:
+        db.dispose()
+
+
+def test_full_disk_during_generation_leaves_the_database_as_it_was(capsys, tmp_path, monkeypatch):
+    """SQLite's max_page_count makes the file 'full' part-way through, like a full disk."""
+    path = tmp_path / "small.db"
+    assert run(capsys, "db", "upgrade", "--db", str(path))[0] == 0
+    original = database_module._configure_sqlite
+
+    def tiny_disk(engine):
+        original(engine)
+
+        @event.listens_for(engine, "connect")
+        def _limit(dbapi_conn, _record):
+            dbapi_conn.execute("PRAGMA max_page_count = 600")
+
+    monkeypatch.setattr(database_module, "_configure_sqlite", tiny_disk)
+    code, out, err = run(capsys, "demo", "--db", str(path), "--years", "1")
+    assert code == 2 and "磁盘空间已满" in err and "Traceback" not in out + err
+    monkeypatch.setattr(database_module, "_configure_sqlite", original)
+    db = open_database(str(path))
+    try:
+        assert is_empty(db)
+    finally:
+        db.dispose()
+
+
+def test_failed_demo_into_a_new_file_removes_the_file(capsys, tmp_path, monkeypatch):
+    path = tmp_path / "new.db"
+    original = database_module._configure_sqlite
+
+    def tiny_disk(engine):
+        original(engine)
+
+        @event.listens_for(engine, "connect")
+        def _limit(dbapi_conn, _record):
+            dbapi_conn.execute("PRAGMA max_page_count = 600")
+
+    monkeypatch.setattr(database_module, "_configure_sqlite", tiny_disk)
+    code, _, err = run(capsys, "demo", "--db", str(path), "--years", "1")
+    assert code == 2 and "磁盘空间已满" in err
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("years", ["0", "11"])
+def test_demo_years_out_of_range(capsys, tmp_path, years):
+    code, _, err = run(capsys, "demo", "--db", str(tmp_path / "y.db"), "--years", years)
+    assert code == 2 and "年数" in err

@@ -1,0 +1,104 @@
+"""The main window: navigation, shortcuts, status bar, remembered geometry, translation."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.views.main_window import SCREENS, MainWindow
+from desktop.views.placeholder_panel import PlaceholderPanel
+
+
+@pytest.fixture
+def window(qtbot, station_db, admin_login, settings):
+    win = MainWindow(station_db, admin_login, settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_navigation_lists_every_screen_as_a_placeholder(window):
+    titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    assert titles == ["Today's Briefing", "Incidents", "Work Orders", "Disputes", "Statistics", "Settings"]
+    assert window.stack.count() == len(SCREENS)
+    for i in range(window.stack.count()):
+        panel = window.stack.widget(i)
+        assert isinstance(panel, PlaceholderPanel)
+        assert panel.title == titles[i]
+        assert "not available" in panel.message_label.text()
+
+
+def test_clicking_navigation_switches_screen(qtbot, window):
+    with qtbot.waitSignal(window.page_changed) as blocker:
+        window.navigation.setCurrentRow(3)
+    assert blocker.args == ["disputes"]
+    assert window.stack.currentIndex() == 3
+
+
+@pytest.mark.parametrize("number", range(1, 7))
+def test_ctrl_number_switches_screen(qtbot, window, number):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    start = 0 if number != 1 else 5
+    window.show_page(start)
+    qtbot.keyClick(window.navigation, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentIndex() == number - 1
+    assert window.current_page_key() == SCREENS[number - 1]
+
+
+def test_status_bar_shows_database_user_role_and_station(window, station_db):
+    assert window.database_label.text().startswith("Database: SQLite station.db")
+    assert window.database_label.toolTip() == station_db.label
+    assert window.connection_label.text() == "Connected"
+    assert window.user_label.text() == "User: 张伟 (1001, Administrator)"
+    assert window.station_label.text() == "东山派出所"
+    window.set_connected(False)
+    assert window.connection_label.text() == "Disconnected"
+    assert window.connection_label.property("state") == "lost"
+
+
+def test_geometry_and_page_are_remembered(qtbot, station_db, admin_login, tmp_path):
+    path = str(tmp_path / "remember.ini")
+    first = MainWindow(station_db, admin_login, settings=QSettings(path, QSettings.Format.IniFormat))
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    first.setGeometry(QRect(20, 30, 760, 540))  # inside the 800×600 offscreen screen
+    first.show_page(2)
+    first.close()
+    assert QSettings(path, QSettings.Format.IniFormat).value("main_window/geometry") is not None
+
+    second = MainWindow(station_db, admin_login, settings=QSettings(path, QSettings.Format.IniFormat))
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (760, 540)
+    assert second.stack.currentIndex() == 2
+
+
+def test_close_records_logout(qtbot, window, station_db):
+    from sqlalchemy import func, select
+
+    from desktop.models import AuditEntry
+
+    window.close()
+    with station_db.transaction() as session:
+        count = session.scalar(select(func.count()).where(AuditEntry.action == "logout"))
+    assert count == 1
+
+
+def test_default_size_fits_1366x768(qtbot, station_db, admin_login, settings):
+    win = MainWindow(station_db, admin_login, settings=settings)
+    qtbot.addWidget(win)
+    assert win.width() <= 1366 and win.height() <= 768
+    assert win.minimumWidth() <= 1366 and win.minimumHeight() <= 768
+
+
+def test_chinese_translation_is_used(qtbot, station_db, admin_login, settings, zh_translator):
+    assert zh_translator, "the zh_CN .qm file must be shipped in resources/translations"
+    win = MainWindow(station_db, admin_login, settings=settings)
+    qtbot.addWidget(win)
+    titles = [win.navigation.item(i).text() for i in range(win.navigation.count())]
+    assert titles == ["今日晨会", "警情", "工单", "矛盾纠纷", "统计报表", "设置"]
+    assert "管理员" in win.user_label.text()
+    assert "本功能尚未开放" in win.stack.widget(1).message_label.text()
