@@ -24,7 +24,6 @@ Later benchmarks call :func:`ensure_incident_db`, which generates the file only 
 from __future__ import annotations
 
 import argparse
-import bisect
 import dataclasses
 import itertools
 import math
@@ -46,6 +45,7 @@ from desktop.models import Community, Grid, Incident, IncidentCategory
 from desktop.models.enums import CommunityKind, IncidentSource, Rank, Role, UnitKind
 from desktop.services.identity import normalize_address, normalize_phone
 from desktop.services.stations import add_staff, add_unit, create_station
+from desktop.services.taxonomy import CATEGORY_WEIGHTS, seed_categories
 
 __all__ = [
     "DATA_DIR",
@@ -230,9 +230,8 @@ def setup_station(session, *, seed: int = 1, at: datetime | None = None) -> Worl
         session.flush()
         communities.append((community.id, name, str(kind), roads, office.id, tuple(g.id for g in grids)))
 
+    seed_categories(session, at=stamp)  # adds the codes that are missing (none on a second station)
     categories = IncidentCategory.__table__
-    if not session.execute(select(categories.c.id).limit(1)).first():
-        _seed_categories(session, stamp)
     category_ids = dict(session.execute(select(categories.c.code, categories.c.id)).all())
     return World(
         station_id=station.id,
@@ -244,33 +243,10 @@ def setup_station(session, *, seed: int = 1, at: datetime | None = None) -> Worl
     )
 
 
-def _seed_categories(session, stamp: datetime) -> None:
-    try:
-        from desktop.services.taxonomy import seed_categories
-    except ImportError:  # an older tree: insert the level-2 codes the generator uses
-        table = IncidentCategory.__table__
-        parents = sorted({c[:2] for c in EVENTS})
-        session.execute(insert(table), [
-            {"code": p, "name": f"类别{p}", "level": 1, "parent_id": None, "sort_order": int(p) * 100,
-             "created_at": stamp} for p in parents
-        ])
-        ids = dict(session.execute(select(table.c.code, table.c.id)).all())
-        session.execute(insert(table), [
-            {"code": c, "name": f"类型{c}", "level": 2, "parent_id": ids[c[:2]], "criminal": c[:2] == "01",
-             "sort_order": int(c), "created_at": stamp} for c in EVENTS
-        ])
-        return
-    seed_categories(session, at=stamp)
-
-
 # --------------------------------------------------------------------------- rows
 
 
 def _category_weights(world: World) -> tuple[list[str], list[float]]:
-    try:
-        from desktop.services.taxonomy import CATEGORY_WEIGHTS
-    except ImportError:
-        CATEGORY_WEIGHTS = {c: 1.0 for c in EVENTS}  # noqa: N806
     codes = [c for c in CATEGORY_WEIGHTS if c in world.category_ids and c in EVENTS]
     return codes, list(itertools.accumulate(CATEGORY_WEIGHTS[c] for c in codes))
 
@@ -349,7 +325,7 @@ def _day_counts(n: int, start: date, days: int) -> list[int]:
     for i in range(days):
         d = start + timedelta(days=i)
         season = 1 + SEASONAL_SWING * math.sin(2 * math.pi * (d.timetuple().tm_yday - 100) / 365.25)
-        trend = (1 - YEARLY_DECLINE) ** ((days - i) / 365.25)
+        trend = (1 - YEARLY_DECLINE) ** (i / 365.25)  # older days busier
         weights.append(WEEKDAY_WEIGHTS[d.weekday()] * season * trend)
     total = sum(weights)
     counts, acc, given = [], 0.0, 0
@@ -405,8 +381,8 @@ def iter_incident_chunks(world: World, n: int, *, seed: int = 1, chunk: int = 20
         cats = rng.choices(codes, cum_weights=cum, k=count)
         for seq, (second, code) in enumerate(zip(seconds, cats, strict=True), start=1):
             reported = midnight + timedelta(seconds=second)
-            # A few callers ring often (square of a uniform draw), most call once or twice.
-            name, phone, phone_raw = callers[int(n_callers * random_() ** 2)]
+            # A few callers ring often (a skewed draw), most call once or twice.
+            name, phone, phone_raw = callers[int(n_callers * random_() ** 1.7)]
             address, address_norm, community_id, grid_id = places[int(n_places * random_() ** 1.6)]
             summary = (f"{reported:%H时%M分}，报警人{name or '（未留姓名）'}称在{address[:24]}"
                        f"{choice(events[code])}，{choice(TAILS)}")

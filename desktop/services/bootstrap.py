@@ -8,12 +8,14 @@ from pathlib import Path
 
 from sqlalchemy import func, select, table
 
+from desktop.db.audit import record_event
 from desktop.db.database import Database, open_database, sqlite_file
 from desktop.db.errors import translate_error
 from desktop.db.migrate import SchemaState, prepare, schema_status, upgrade
 from desktop.db.urls import parse_url
 from desktop.errors import DatabaseError
 from desktop.models import Base
+from desktop.models.enums import AuditAction
 
 # Tables a brand-new, migrated database may hold rows in.
 _BOOKKEEPING_TABLES = {"alembic_version"}
@@ -78,6 +80,9 @@ def create_demo_database(
                 )
         with db.transaction() as session:
             summary = generate_demo(session, years=years, seed=seed, progress=progress, cancel=cancel)
+            # The generator writes in bulk through the connection; one entry records the whole act.
+            record_event(session, AuditAction.BULK, summary=f"生成演示派出所数据：{years} 年，种子 {seed}",
+                         changes={"counts": dict(summary.counts)}, station_id=summary.station_id)
         return DemoResult(db.label, summary.station_id, table_counts(db))
     except BaseException:
         db.dispose()

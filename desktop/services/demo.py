@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from itertools import accumulate
 from string import Formatter
 from typing import Any
 
@@ -34,6 +35,7 @@ from desktop.errors import Cancelled, ConflictError
 from desktop.models import (
     Agreement,
     AgreementParty,
+    Base,
     Briefing,
     Case,
     CaseClockEvent,
@@ -67,7 +69,7 @@ from desktop.services.auth import hash_password
 from desktop.services.identity import make_resident_id, normalize_address, normalize_phone
 from desktop.services.taxonomy import CATEGORIES, CATEGORY_WEIGHTS, seed_categories
 
-__all__ = ["DEMO_ACCOUNTS", "DEMO_PASSWORD", "DemoSummary", "STATION_CODE", "generate_demo"]
+__all__ = ["DEMO_ACCOUNTS", "DEMO_PASSWORD", "STATION_CODE", "DemoSummary", "generate_demo"]
 
 # --------------------------------------------------------------------------- the station
 
@@ -123,7 +125,8 @@ class _CommunityDef:
 
 COMMUNITIES: tuple[_CommunityDef, ...] = (
     _CommunityDef("JFL", "解放路社区", "community", 5, 14, ("解放路", "人民路", "文化巷", "府前街"),
-                  ("府前小区", "文化巷宿舍"), ("解放路农贸市场", "城关镇人民医院", "新华书店", "人民路步行街")),
+                  ("府前小区", "文化巷宿舍"),
+                  ("解放路农贸市场", "城关镇人民医院", "新华书店", "人民路步行街")),
     _CommunityDef("XJ", "西街社区", "community", 5, 9, ("西街", "鼓楼巷", "书院路"),
                   ("鼓楼小区",), ("鼓楼广场", "城关一中", "西街菜市场")),
     _CommunityDef("DG", "东关社区", "community", 6, 11, ("东关街", "建设路", "迎宾路"),
@@ -155,7 +158,7 @@ SURNAMES = (
     ("龙", 0.2), ("贺", 0.2), ("欧阳", 0.1), ("毛", 0.2), ("邹", 0.3), ("熊", 0.3), ("易", 0.2), ("文", 0.2),
 )
 _SURNAME_LIST = [s for s, _ in SURNAMES]
-_SURNAME_CUM = list(__import__("itertools").accumulate(w for _, w in SURNAMES))
+_SURNAME_CUM = list(accumulate(w for _, w in SURNAMES))
 GIVEN_M = "伟强军勇杰涛明超斌鹏辉华建国志平刚林峰磊浩宇俊飞文龙波亮海东新成兵德永春红生金立"
 GIVEN_F = "芳娟敏静丽艳霞燕玲萍红梅琳婷雪慧英兰秀娜倩洁琴凤佳颖欣怡桂莲翠玉晶"
 ETHNICITIES = (("汉族", 93.0), ("土家族", 2.5), ("苗族", 2.0), ("瑶族", 1.2), ("侗族", 0.8), ("回族", 0.5))
@@ -243,10 +246,24 @@ DISPOSALS: dict[str, tuple[str, ...]] = {
     "07": ("已登记，转相关部门核查。", "已转辖区警务室核实。"),
     "08": ("已解答。", "经核实为无效报警。", "已告知相关部门。"),
 }
-HELP_DISPOSALS = {
-    "0601": "经民警和家属共同寻找，已找到走失人员并送回家中。",
-    "0602": "已核实身份并联系备案开锁公司上门开锁。",
-    "0603": "民警到场将醉酒人员安全送回家中。",
+CODE_DISPOSALS: dict[str, tuple[str, ...]] = {  # subtypes whose outcome differs from their category's
+    "0102": ("已登记，指导报警人冻结涉案账户并开展止付。",),
+    "0203": ("民警到场检查，未发现聚众赌博行为。",),
+    "0204": ("民警到场检查，未发现违法行为。",),
+    "0205": ("民警到场劝导，噪音已停止。", "已联系业主整改，噪音已消除。"),
+    "0301": ("已通知交警大队到场处置。", "双方已自行协商处理。"),
+    "0302": ("民警到场疏导，交通已恢复。",),
+    "0303": ("已联系车主挪车。",),
+    "0506": ("民警到场维持秩序，已引导双方通过医疗纠纷调解途径解决。",),
+    "0601": ("经民警和家属共同寻找，已找到走失人员并送回家中。",),
+    "0602": ("已核实身份并联系备案开锁公司上门开锁。",),
+    "0603": ("民警到场将醉酒人员安全送回家中。", "已联系家属将其接回。"),
+    "0604": ("民警到场已帮助解决。", "已联系家属到场，做好安抚工作。"),
+    "0701": ("已登记，转相关部门核查。",),
+    "0702": ("已转城管部门处理。", "已登记，转相关部门核查。"),
+    "0801": ("经回拨核实为无效报警。", "经核实为重复报警，相关警情已处置。"),
+    "0802": ("已解答。",),
+    "0803": ("已告知相关部门处理。",),
 }
 CASE_RATES = {  # chance that an incident of the subtype becomes a case
     "0101": 0.3, "0102": 0.45, "0103": 0.7, "0104": 0.7, "0105": 0.6, "0106": 0.3, "0107": 0.25,
@@ -262,6 +279,8 @@ ADMIN_TITLES = {
     "0204": ("{p}卖淫嫖娼案", "卖淫、嫖娼"), "0205": ("{p}噪声干扰他人案", "制造噪声干扰他人正常生活"),
     "0206": ("{p}扰乱公共秩序案", "扰乱公共场所秩序"),
 }
+
+AMOUNTS = (200, 500, 800, 1200, 1500, 2000, 3000, 5000, 8000, 12000, 26000, 50000)
 
 # Relative call volume by hour of day: quiet 3–6 am, peaks in the evening.
 HOUR_WEIGHTS = (2.2, 1.6, 1.1, 0.7, 0.55, 0.6, 1.0, 2.0, 3.1, 3.6, 3.9, 4.0, 3.9, 3.7, 3.7, 3.9, 4.2,
@@ -296,6 +315,23 @@ DISPUTE_CAUSES: dict[str, tuple[str, ...]] = {
     "traffic": ("交通事故赔偿协商未果", "电动车与行人相撞赔偿争议"),
     "other": ("购买商品质量问题引发消费纠纷", "租房押金退还争议"),
 }
+NATURE_MONEY = {  # plausible amounts (yuan) in an agreement, by nature
+    "family": (300, 2000), "neighbour": (500, 8000), "land": (300, 3000), "labour": (3000, 60000),
+    "debt": (5000, 100000), "property_mgmt": (500, 5000), "medical": (2000, 50000),
+    "traffic": (1000, 30000), "other": (500, 5000),
+}
+NATURE_NAMES = [n for n, _ in NATURE_WEIGHTS]
+NATURE_W = [w for _, w in NATURE_WEIGHTS]
+HONOURED = ("yes", "partly", "no")
+FOLLOW_UP_NOTES = {
+    "yes": "协议已履行，双方关系缓和，无新的矛盾。", "partly": "已部分履行，已督促按期履行剩余部分。",
+    "no": "对方未按期履行，已督促履行，必要时申请司法确认。", "n/a": "双方关系正常，未发现新的矛盾。",
+}
+TRANSFER_OUTCOMES = {"resolved": "resolved", "failed": "unresolved", "transferred": "returned"}
+TRANSFER_NOTES = {
+    "resolved": "调解成功，双方签订调解协议。", "unresolved": "调解不成。",
+    "returned": "多次调解未果，退回派出所依法处理。", None: None,
+}
 PROGRESSIONS = ("双方多次发生口角，矛盾有激化趋势", "双方情绪基本稳定，同意调解", "一方多次到对方家中吵闹",
                 "矛盾持续较长时间，双方积怨较深", "经初步劝解，双方情绪有所缓和")
 RISK_REASONS = ("双方情绪激动，曾发生肢体冲突", "一方扬言报复", "涉及人数较多，有聚集苗头",
@@ -306,11 +342,14 @@ AGREEMENT_TERMS: dict[str, str] = {
     "neighbour": "一、{b}于{deadline}前修复相关设施并赔偿{a}损失{money}元；二、双方今后互谅互让、和睦相处；"
                  "三、本协议履行完毕后双方就此事再无其他纠纷。",
     "land": "一、双方确认以现场埋设的界桩为界；二、{b}补偿{a}青苗损失{money}元；三、双方不得再越界耕种。",
-    "labour": "一、{b}于{deadline}前一次性支付{a}工资及补偿款共计{money}元；二、{a}收款后不再就此事主张权利。",
+    "labour": "一、{b}于{deadline}前一次性支付{a}工资及补偿款共计{money}元；"
+              "二、{a}收款后不再就此事主张权利。",
     "debt": "一、{b}于{deadline}前分两期归还{a}借款共计{money}元；二、逾期未还，{a}可依法申请强制执行。",
-    "property_mgmt": "一、{a}于{deadline}前补交物业费{money}元；二、{b}于十五日内完成相关维修；三、双方互相监督履行。",
+    "property_mgmt": "一、{a}于{deadline}前补交物业费{money}元；二、{b}于十五日内完成相关维修；"
+                     "三、双方互相监督履行。",
     "medical": "一、{b}一次性补偿{a}医疗费等各项费用{money}元；二、{a}不再以任何形式就此事纠缠。",
-    "traffic": "一、{b}于{deadline}前一次性赔偿{a}医疗费、误工费、车辆维修费共计{money}元；二、本次事故就此了结。",
+    "traffic": "一、{b}于{deadline}前一次性赔偿{a}医疗费、误工费、车辆维修费共计{money}元；"
+               "二、本次事故就此了结。",
     "other": "一、{b}于{deadline}前退还{a}{money}元；二、双方就此事再无其他纠纷。",
 }
 
@@ -360,11 +399,16 @@ HQ_TASKS = ("开展夏季治安打击整治“百日行动”", "排查辖区出
             "开展校园周边安全隐患排查", "开展道路交通安全隐患排查")
 MANUAL_TASKS = ("检查辖区重点部位安防设施", "回访近期报警群众满意度", "核查辖区新增出租屋登记信息",
                 "更新警务室群防群治力量台账", "排查辖区寄递物流企业安全管理")
-CANCEL_REASONS = ("重复派单，已合并办理", "警情已由其他单位处置完毕", "交办事项已由分局撤回", "报警人已撤回求助")
+CANCEL_REASONS = ("重复派单，已合并办理", "警情已由其他单位处置完毕", "交办事项已由分局撤回",
+                  "报警人已撤回求助")
 PRIORITY_DELTAS = {
     "urgent": timedelta(hours=2), "high": timedelta(hours=24),
     "normal": timedelta(days=3), "long_term": timedelta(days=30),
 }
+RETURN_TEXTS = ("反馈内容不完整，请补充现场照片后重新反馈。", "请补充回访报警人的情况。")
+BRIEFING_ADVICE = ("建议加强夜间巡逻防控，做好重复报警回访。", "建议对纠纷警情逐一回访，防止矛盾激化。",
+                   "建议加强反诈宣传，重点关注老年群体。")
+APPRAISALS = ("委托伤情鉴定，鉴定期间不计入办案期限。", "委托价格认定，认定期间不计入办案期限。")
 REPORT_TEXTS = ("已按要求落实，详见反馈。", "已到场核查，情况已处置完毕。", "已回访报警人，群众表示满意。",
                 "已完成排查，发现问题已督促整改。", "已见面劝阻，当事人已知晓风险。")
 
@@ -446,6 +490,38 @@ def _cum(weights: Sequence[float]) -> list[float]:
     return out
 
 
+@dataclass
+class _DisputeCtx:
+    """What the steps of one dispute share while it is generated."""
+
+    id: int
+    number: str
+    registered: datetime
+    age: int  # days since registration
+    inc: dict | None  # the incident it came from
+    caller_sex: str | None
+    ci: int  # community index
+    office: int  # the police office's unit id
+    nature: str
+    source: str
+    place: str
+    grid_id: int
+    status: str
+    risk: str
+    lead: int
+    money: int
+    cause: str
+    party_ids: list[int] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    a_name: str = ""
+    b_name: str = ""
+    held: list[datetime] = field(default_factory=list)
+    ended: datetime | None = None
+    resolved_how: str | None = None
+    criminal_risk: bool = False
+    mediator_names: list[str] = field(default_factory=list)
+
+
 class _Builder:
     """Generates the station stage by stage and writes each stage with bulk inserts."""
 
@@ -521,19 +597,28 @@ class _Builder:
         return norm
 
     def _at(self, t: datetime) -> datetime:
-        """Clamp a generated moment to before the horizon."""
-        return t if t < self.now else self.now - timedelta(seconds=self.rng.randint(60, 3600))
+        """Clamp a generated moment to just before the horizon (so it stays after what caused it)."""
+        return min(t, self.now - timedelta(seconds=1))
 
     def _rand_time(self, lo: datetime, hi: datetime) -> datetime:
         span = int((hi - lo).total_seconds())
         return lo + timedelta(seconds=self.rng.randrange(max(span, 1)))
 
+    def _office_hours(self, t: datetime) -> datetime:
+        """The same moment if it is in office hours (08:30–18:00), else the next morning's."""
+        if t.hour >= 18:
+            t = datetime.combine(t.date() + timedelta(days=1), time(8, 30))
+        elif t.hour < 8 or (t.hour == 8 and t.minute < 30):
+            t = datetime.combine(t.date(), time(8, 30))
+        return t + timedelta(minutes=self.rng.randint(0, 90)) if t.time() == time(8, 30) else t
+
     # ------------------------------------------------------------------ the whole run
 
     def run(self) -> DemoSummary:
         self._begin("正在检查数据库", 0, 1)
+        stations = Station.__table__
         exists = self.conn.execute(
-            select(func.count()).select_from(Station.__table__).where(Station.__table__.c.code == STATION_CODE)
+            select(func.count()).select_from(stations).where(stations.c.code == STATION_CODE)
         ).scalar()
         if exists:
             raise ConflictError(f"派出所代码 {STATION_CODE} 已存在", hint="演示数据只能写入空数据库")
@@ -607,9 +692,8 @@ class _Builder:
             return f"{PHONE_AREA}-{local}", raw
         mobile = self._mobile()
         raw = self._phone_raw(mobile)
-        if raw != mobile:
-            norm = normalize_phone(raw).normalized
-            assert norm == mobile, (raw, norm)
+        if raw != mobile and normalize_phone(raw).normalized != mobile:
+            raise RuntimeError(f"demo phone spelling {raw!r} does not normalise to {mobile}")
         return mobile, raw
 
     def _ethnicity(self) -> str:
@@ -618,7 +702,8 @@ class _Builder:
     # ------------------------------------------------------------------ org
 
     def _base(self, at: datetime, by: int | None = None) -> dict:
-        return {"created_at": at, "created_by_id": by, "updated_at": None, "updated_by_id": None, "version": 1}
+        return {"created_at": at, "created_by_id": by, "updated_at": None, "updated_by_id": None,
+                "version": 1}
 
     def _org(self) -> None:
         rng = self.rng
@@ -670,7 +755,8 @@ class _Builder:
                           "civilian": f"WZ{k:03d}"}[rank]
             unit_id = unit_ids[unit_index]
             staff_rows.append({
-                "id": sid_, "station_id": sid, "number": number, "name": name, "rank": rank, "unit_id": unit_id,
+                "id": sid_, "station_id": sid, "number": number, "name": name, "rank": rank,
+                "unit_id": unit_id,
                 "phone": self._mobile(),
                 "password_hash": _demo_hash(password, f"stationdesk-demo:{number}") if password else None,
                 "active": True, "failed_logins": 0, "locked_until": None, "last_login_at": None,
@@ -690,7 +776,8 @@ class _Builder:
         self.chief_id = add("zhihui", demo["zhihui"][0], "officer", U_CMD, ["chief", "duty", "officer"],
                             DEMO_PASSWORD)
         self.duty_demo_id = add("zhiban", demo["zhiban"][0], "auxiliary", U_CMD, ["duty"], DEMO_PASSWORD)
-        self.officer_demo_id = add("minjing", demo["minjing"][0], "officer", U_COMM, ["officer"], DEMO_PASSWORD)
+        self.officer_demo_id = add("minjing", demo["minjing"][0], "officer", U_COMM, ["officer"],
+                                   DEMO_PASSWORD)
         self.mediator_demo_id = add("tiaojie", demo["tiaojie"][0], "mediator", U_MED, ["mediator"],
                                     DEMO_PASSWORD)
         add("chakan", demo["chakan"][0], "civilian", U_LEAD, ["viewer"], DEMO_PASSWORD)
@@ -726,11 +813,12 @@ class _Builder:
         comm_rows, grid_rows = [], []
         self.comm_ids: list[int] = []
         self.grid_ids: list[list[int]] = []
-        for ci, c in enumerate(COMMUNITIES):
+        for c in COMMUNITIES:
             cid = self._id("communities")
             self.comm_ids.append(cid)
             comm_rows.append({
-                "id": cid, "station_id": sid, "code": f"{STATION_CODE}-{c.code}", "name": c.name, "kind": c.kind,
+                "id": cid, "station_id": sid, "code": f"{STATION_CODE}-{c.code}", "name": c.name,
+                "kind": c.kind,
                 "unit_id": unit_ids[c.office], **self._base(setup),
             })
             grids = []
@@ -738,7 +826,8 @@ class _Builder:
                 gid = self._id("grids")
                 grids.append(gid)
                 grid_rows.append({
-                    "id": gid, "station_id": sid, "community_id": cid, "code": f"{STATION_CODE}-{c.code}-{gi + 1:02d}",
+                    "id": gid, "station_id": sid, "community_id": cid,
+                    "code": f"{STATION_CODE}-{c.code}-{gi + 1:02d}",
                     "name": f"{c.name}第{gi + 1}网格", **self._base(setup),
                 })
             self.grid_ids.append(grids)
@@ -799,6 +888,15 @@ class _Builder:
         suffix = rng.choice(("", "", "门口", "附近", "旁", "对面")) if vague else ""
         return f"{TOWN}{c.landmarks[li]}{suffix}", grids[li % 4]
 
+    def _public_address(self, ci: int) -> tuple[str, int]:
+        """A street number, crossing or landmark (not a flat) for calls many people make."""
+        for _ in range(20):
+            address = self._address(ci, vague=False)
+            if "室" not in address[0]:
+                return address
+        c = COMMUNITIES[ci]
+        return f"{TOWN}{c.landmarks[0]}", self.grid_ids[ci][0]
+
     def _place_of(self, address: str) -> str:
         return address[len(TOWN):] if address.startswith(TOWN) else address
 
@@ -814,7 +912,7 @@ class _Builder:
             if name == "place":
                 values[name] = place
             elif name == "money":
-                values[name] = rng.choice((200, 500, 800, 1200, 1500, 2000, 3000, 5000, 8000, 12000, 26000, 50000))
+                values[name] = rng.choice(AMOUNTS)
             elif name == "age":
                 values[name] = rng.choice((4, 6, 9, 13, 72, 78, 81, 85))
             else:
@@ -846,8 +944,8 @@ class _Builder:
             disposal = "已受理为刑事案件，移交案件办理队侦办。"
         elif case_kind == "administrative":
             disposal = "已受理为行政（治安）案件，依法调查处理。"
-        elif code in HELP_DISPOSALS and rng.random() < 0.7:
-            disposal = HELP_DISPOSALS[code]
+        elif code in CODE_DISPOSALS:
+            disposal = rng.choice(CODE_DISPOSALS[code])
         else:
             disposal = rng.choice(DISPOSALS[level1])
         office_unit = self.unit_ids[COMMUNITIES[ci].office]
@@ -865,8 +963,8 @@ class _Builder:
             "community_id": self.comm_ids[ci], "grid_id": grid_id, "category_id": self.cat_ids[code],
             "summary": self._summary(code, place), "unit_id": unit, "officer_id": officer,
             "disposal": disposal, "source": "manual", "source_batch_id": None, "source_row": None,
-            "created_at": None, "created_by_id": None, "updated_at": None, "updated_by_id": None, "version": 1,
-            "_m": (code, ci, sex, case_kind),
+            "created_at": None, "created_by_id": None, "updated_at": None, "updated_by_id": None,
+            "version": 1, "_m": (code, ci, sex, case_kind),
         }
 
     def _pick_code(self, p_criminal: float) -> str:
@@ -934,7 +1032,8 @@ class _Builder:
             batch_rows.append({
                 "id": bid, "station_id": self.station_id, "kind": "incident", "file_name": file_name,
                 "file_sha256": hashlib.sha256(f"{self.seed}:{file_name}".encode()).hexdigest(),
-                "profile": "110接处警系统标准导出", "rows_read": len(rows) + rejected, "rows_imported": len(rows),
+                "profile": "110接处警系统标准导出", "rows_read": len(rows) + rejected,
+                "rows_imported": len(rows),
                 "rows_unchanged": 0, "rows_conflict": 0, "rows_rejected": rejected,
                 "created_at": created, "created_by_id": by,
             })
@@ -1004,14 +1103,15 @@ class _Builder:
             offsets = sorted([0, span] + [rng.randint(0, span) for _ in range(count - 2)])
             code = rng.choice(("0205", "0502", "0505", "0201", "0106", "0202", "0603"))
             ci = self._pick_community()
-            base, grid = self._address(ci, vague=False)
+            base, grid = self._public_address(ci)
             key = self._norm_address(base)
             calls = []
             for off in offsets:
                 text_addr = vary(base)
                 if self._norm_address(text_addr) != key:
                     text_addr = base
-                calls.append(self._new_incident(t0 + timedelta(seconds=off), code, ci=ci, address=(text_addr, grid)))
+                at = t0 + timedelta(seconds=off)
+                calls.append(self._new_incident(at, code, ci=ci, address=(text_addr, grid)))
             remember("same_place", key, calls)
 
         # 多人同报: 2–4 different callers at one address within 30 minutes.
@@ -1023,7 +1123,7 @@ class _Builder:
             offsets = sorted([0, span] + [rng.randint(0, span) for _ in range(count - 2)])
             code = rng.choice(("0301", "0201", "0401", "0202", "0302", "0402"))
             ci = self._pick_community()
-            base, grid = self._address(ci, vague=False)
+            base, grid = self._public_address(ci)
             key = self._norm_address(base)
             calls, phones = [], set()
             for off in offsets:
@@ -1054,7 +1154,8 @@ class _Builder:
             else:
                 status = rng.choices(("ordered", "dismissed", "open"), (45, 45, 10))[0]
             note = {
-                "dismissed": rng.choice(("经核查系同一事件多次报警，已合并处置。", "报警人情绪激动反复报警，已做好解释工作。")),
+                "dismissed": rng.choice(("经核查系同一事件多次报警，已合并处置。",
+                                         "报警人情绪激动反复报警，已做好解释工作。")),
                 "ordered": "已转工单跟踪处置。",
                 "open": None,
             }[status]
@@ -1065,8 +1166,8 @@ class _Builder:
             })
             for c in calls:
                 links.append({"cluster_id": cid, "incident_id": c["id"]})
-            self.cluster_info.append({"id": cid, "kind": kind, "key": key, "status": status, "created": created,
-                                      "calls": calls, "last": last})
+            self.cluster_info.append({"id": cid, "kind": kind, "key": key, "status": status,
+                                      "created": created, "calls": calls, "last": last})
         self._insert(RepeatCluster, rows)
         self._insert(repeat_cluster_incidents, links)
         self._report(1.0)
@@ -1091,7 +1192,8 @@ class _Builder:
             phone_raw = self._phone_raw(phone)
         pid = self._id("parties")
         self.party_rows.append({
-            "id": pid, "station_id": self.station_id, "name": name, "sex": sex, "ethnicity": self._ethnicity(),
+            "id": pid, "station_id": self.station_id, "name": name, "sex": sex,
+            "ethnicity": self._ethnicity(),
             "birth_date": birth, "id_number": id_number, "phone": phone, "phone_raw": phone_raw or phone,
             "address": address, "note": None, **self._base(at, rng.choice(self.mediators)),
         })
@@ -1125,321 +1227,329 @@ class _Builder:
         self.party_by_phone: dict[str, int] = {}
         self.person_parties: list[int] = []
         self.company_parties: dict[str, int] = {}
-        # Candidate registrations: some dispute incidents, plus patrols, visits and transfers-in.
+        self.dispute_info: list[dict] = []
+        self.dispute_cases: list[dict] = []
+        self.dispute_numbers: Counter[int] = Counter()
+        self.agreement_numbers: Counter[int] = Counter()
+        self.v2_count = 0
+        out: dict[str, list[dict]] = defaultdict(list)
+        # Registrations: a share of the dispute calls, plus patrols, visits and transfers-in.
         candidates: list[tuple[datetime, int | None]] = []
         for idx, e in enumerate(self.incidents):
             code = self.inc_meta[idx][0]
-            if code in DISPUTE_NATURE_BY_CODE:
-                p = 0.045 if code.startswith("05") else 0.01
-                if rng.random() < p:
-                    candidates.append((e["reported_at"], idx))
-        days = (self.end - self.start).days + 1
-        for di in range(days):
+            if code in DISPUTE_NATURE_BY_CODE and rng.random() < (0.045 if code.startswith("05") else 0.01):
+                candidates.append((e["reported_at"], idx))
+        for di in range((self.end - self.start).days + 1):
             if rng.random() < 0.32:
                 d = self.start + timedelta(days=di)
                 candidates.append((datetime.combine(d, time(rng.randint(8, 17), rng.randrange(60))), None))
         candidates.sort(key=lambda c: c[0])
-
-        disputes, dp_rows, di_rows, ip_rows = [], [], [], []
-        sessions, mediators, agreements, ap_rows, follow_ups, transfers = [], [], [], [], [], []
-        seq_by_year: Counter[int] = Counter()
-        agr_by_year: Counter[int] = Counter()
-        self.dispute_info: list[dict] = []
-        self.dispute_cases: list[dict] = []
-        nature_names = [n for n, _ in NATURE_WEIGHTS]
-        nature_w = [w for _, w in NATURE_WEIGHTS]
-        centre = self.unit_ids[U_MED]
         for k, (at, idx) in enumerate(candidates):
             if k % 100 == 0:
                 self._report(0.6 * k / max(len(candidates), 1))
-            if idx is not None:
-                inc = self.incidents[idx]
-                code, ci, caller_sex, _ = self.inc_meta[idx]
-                nature = DISPUTE_NATURE_BY_CODE[code]
-                registered = self._at(at + timedelta(minutes=rng.randint(30, 60 * 30)))
-                source = "incident"
-                place, grid_id = inc["address"], inc["grid_id"]
-            else:
-                inc, ci, caller_sex = None, self._pick_community(), None
-                nature = rng.choices(nature_names, nature_w)[0]
-                registered = at
-                source = rng.choices(("patrol", "visit", "transfer_in", "other"), (45, 30, 15, 10))[0]
-                place, grid_id = self._address(ci, vague=False)
-            if registered >= self.now:
+            ctx = self._dispute_context(at, idx)
+            if ctx is None:
                 continue
-            year = registered.year
-            seq_by_year[year] += 1
-            did = self._id("disputes")
-            number = f"MT-{year}-{seq_by_year[year]:04d}"
-
-            # Parties: the caller as applicant when the dispute came from a call.
-            if inc is not None and inc["caller_name"] and caller_sex:
-                applicant = self.party_by_phone.get(inc["caller_phone"]) or self._new_party(
-                    name=inc["caller_name"], sex=caller_sex, phone=inc["caller_phone"],
-                    phone_raw=inc["caller_phone_raw"], address=inc["address"], at=registered)
-                ip_rows.append({"incident_id": inc["id"], "party_id": applicant})
-            elif self.person_parties and rng.random() < 0.04:
-                applicant = rng.choice(self.person_parties)  # a repeat disputant
-            else:
-                applicant = self._new_party(address=place, at=registered)
-            if nature in COMPANIES and rng.random() < 0.6:
-                respondent = self._company_party(rng.choice(COMPANIES[nature]), registered)
-            else:
-                respondent = self._new_party(address=place if nature in ("family", "neighbour") else None,
-                                             at=registered)
-                if respondent == applicant:
-                    respondent = self._new_party(at=registered)
-            party_ids = [applicant, respondent]
-            if rng.random() < 0.15:
-                extra = self._new_party(at=registered)
-                party_ids.append(extra)
-            party_ids = list(dict.fromkeys(party_ids))
-            roles = ["applicant", "respondent"] + ["other"] * (len(party_ids) - 2)
-            for pid, role in zip(party_ids, roles, strict=True):
-                dp_rows.append({"dispute_id": did, "party_id": pid, "role": role})
-            if inc is not None:
-                di_rows.append({"dispute_id": did, "incident_id": inc["id"]})
-            a_name = self.party_info[applicant][0]
-            b_name = self.party_info[respondent][0]
-
-            # Status by age: recent ones still open; older ones ended (≈94 % resolved).
-            age = (self.now - registered).days
-            if age < 3:
-                status = rng.choices(("registered", "mediating"), (55, 45))[0]
-            elif age < 30:
-                status = rng.choices(("mediating", "resolved", "failed", "transferred"), (40, 50, 5, 5))[0]
-            else:
-                status = rng.choices(("resolved", "failed", "transferred"), (90.5, 5.5, 4))[0]
-            risk = rng.choices(("low", "medium", "high", "major"), (60, 28, 10, 2))[0]
-            lead = rng.choice(self.mediators) if rng.random() < 0.7 else rng.choice(
-                self.officers[self.unit_ids[COMMUNITIES[ci].office]])
-
-            # Mediation sessions.
-            n_sessions = {"registered": 0, "mediating": rng.randint(1, 2), "resolved": rng.choices((1, 2, 3), (55, 35, 10))[0],
-                          "failed": rng.randint(2, 4), "transferred": rng.randint(1, 3)}[status]
-            t = registered
-            held: list[datetime] = []
-            for _ in range(n_sessions):
-                t = t + timedelta(days=rng.randint(1, 8), hours=rng.randint(0, 5))
-                t = t.replace(hour=rng.choice((9, 10, 14, 15, 16, 19)), minute=rng.choice((0, 0, 30)), second=0)
-                if t >= self.now:
-                    break
-                held.append(t)
-            if status in ("resolved", "failed", "transferred") and not held:
-                status = "mediating" if age >= 1 else "registered"
-            if status == "mediating" and not held:
-                status = "registered"
-            ended = held[-1] if status in ("resolved", "failed", "transferred") and held else None
-            resolved_how = None
-            if status == "resolved":
-                resolved_how = "agreement" if rng.random() < 0.85 else "other"
-            criminal_risk = (status in ("registered", "mediating") and risk in ("high", "major")) or (
-                status == "transferred" and risk in ("high", "major"))
-
-            mediator_names = [self.staff_name[lead]]
-            for si, h in enumerate(held):
-                sess_id = self._id("mediation_sessions")
-                last = si == len(held) - 1
-                if last and status == "resolved":
-                    outcome = "agreement"
-                    notes = ("经耐心调解，双方自愿达成调解协议。" if resolved_how == "agreement"
-                             else "双方达成口头协议，当场履行完毕。")
-                elif last and status in ("failed", "transferred"):
-                    outcome = "none"
-                    notes = "双方分歧较大，调解不成，已告知当事人可通过其他合法途径解决。"
-                else:
-                    outcome = rng.choice(("none", "partial"))
-                    notes = ("双方各执己见，分歧较大，约定择日再调。" if outcome == "none"
-                             else "双方就部分事项达成一致，赔偿金额仍有分歧。")
-                remote = rng.random() < 0.1
-                sessions.append({
-                    "id": sess_id, "station_id": self.station_id, "dispute_id": did, "held_at": h,
-                    "place": None if remote else rng.choice(
-                        ("城关派出所矛调中心调解室", f"{self.unit_names[self.unit_ids[COMMUNITIES[ci].office]]}",
-                         f"{COMMUNITIES[ci].name}{'村委会' if COMMUNITIES[ci].kind == 'village' else '居委会'}")),
-                    "remote": remote,
-                    "attendees": f"申请人{a_name}、被申请人{b_name}" + (rng.choice(("", "及双方亲属", "及所在单位代表"))),
-                    "notes": ("（远程视频调解）" if remote else "") + notes, "outcome": outcome,
-                    **self._base(h + timedelta(hours=2), lead),
-                })
-                lead_role = "people_mediator" if self.staff_rank[lead] == "mediator" else "officer"
-                mediators.append({"id": self._id("session_mediators"), "session_id": sess_id, "staff_id": lead,
-                                  "name": self.staff_name[lead], "role": lead_role})
-                if rng.random() < 0.4:
-                    off = rng.choice(self.officers[self.unit_ids[COMMUNITIES[ci].office]])
-                    if off != lead:
-                        mediators.append({"id": self._id("session_mediators"), "session_id": sess_id,
-                                          "staff_id": off, "name": self.staff_name[off], "role": "officer"})
-                if rng.random() < 0.15 or (nature in ("labour", "debt", "traffic") and rng.random() < 0.3):
-                    lawyer = rng.choice(LAWYERS)
-                    mediators.append({"id": self._id("session_mediators"), "session_id": sess_id, "staff_id": None,
-                                      "name": lawyer, "role": "lawyer"})
-                    if lawyer not in mediator_names:
-                        mediator_names.append(lawyer)
-                if rng.random() < 0.25:
-                    mediators.append({"id": self._id("session_mediators"), "session_id": sess_id, "staff_id": None,
-                                      "name": self._person()[0], "role": "grid_worker"})
-                if rng.random() < 0.12:
-                    mediators.append({"id": self._id("session_mediators"), "session_id": sess_id, "staff_id": None,
-                                      "name": self._person()[0], "role": "legal_officer"})
-
-            money = rng.choice((800, 1500, 2000, 3000, 5000, 8000, 12000, 20000, 35000))
-            cause = rng.choice(DISPUTE_CAUSES[nature]).format(money=money)
-
-            # Agreement for most resolved ones; a draft for a few in mediation.
-            agreement_ids: list[int] = []
-            if (status == "resolved" and resolved_how == "agreement") or (
-                    status == "mediating" and held and rng.random() < 0.15):
-                signed = status == "resolved"
-                signed_on = ended.date() if signed else None
-                agr_year = (ended or held[-1]).year
-                agr_by_year[agr_year] += 1
-                agr_number = f"{REGION_SHORT}调字〔{agr_year}〕第{agr_by_year[agr_year]}号"
-                deadline = (signed_on or held[-1].date()) + timedelta(days=rng.randint(7, 45))
-                terms = AGREEMENT_TERMS[nature].format(a=a_name, b=b_name, money=money, day=rng.randint(1, 10),
-                                                       deadline=f"{deadline.year}年{deadline.month}月{deadline.day}日")
-                base_row = {
-                    "station_id": self.station_id, "dispute_id": did, "number": agr_number,
-                    "facts": f"申请人{a_name}与被申请人{b_name}因{cause}发生纠纷，经{self.unit_names[centre]}调解。",
-                    "points": f"双方对{cause}的责任承担及赔偿数额存在争议。", "terms": terms,
-                    "performance": rng.choice(("银行转账一次性支付", "现金当场支付", "分期支付", "按约定自行履行")),
-                    "performance_deadline": deadline, "copies": len(party_ids) + 1,
-                    "mediators": "、".join(mediator_names)[:200], "organisation": MEDIATION_ORG,
-                }
-                aid = self._id("agreements")
-                # One or two signed agreements were later corrected by a second version.
-                versioned = (signed and self.v2_count < 2 and age > 60
-                             and (self.v2_count == 0 or rng.random() < 0.02))
-                confirm = None
-                if signed and rng.random() < 0.15:
-                    c_day = signed_on + timedelta(days=rng.randint(1, 25))
-                    confirm = c_day if c_day < self.today else None
-                stamp = (ended or held[-1]) + timedelta(hours=1)
-                agreements.append({
-                    "id": aid, "agreement_version": 1, "supersedes_id": None,
-                    "status": ("superseded" if versioned else "signed") if signed else "draft",
-                    "signed_on": signed_on, "confirmation_applied_on": None if versioned else confirm,
-                    **base_row, **self._base(stamp, lead),
-                })
-                agreement_ids.append(aid)
-                if versioned:
-                    self.v2_count += 1
-                    v2 = self._id("agreements")
-                    v2_on = signed_on + timedelta(days=rng.randint(1, 5))
-                    if v2_on >= self.today:
-                        v2_on = signed_on
-                    agreements.append({
-                        "id": v2, "agreement_version": 2, "supersedes_id": aid, "status": "signed",
-                        "signed_on": v2_on, "confirmation_applied_on": confirm,
-                        **{**base_row, "terms": terms + "（经双方同意，更正履行期限及付款方式）"},
-                        **self._base(datetime.combine(v2_on, time(10, 0)), lead),
-                    })
-                    agreement_ids.append(v2)
-                for aid_ in agreement_ids:
-                    for pid, role in zip(party_ids, roles, strict=True):
-                        if signed:
-                            how = "seal" if self.party_info[pid][1] is None else rng.choices(
-                                ("signature", "thumbprint"), (82, 18))[0]
-                        else:
-                            how = None
-                        ap_rows.append({"agreement_id": aid_, "party_id": pid, "role": role, "signed_how": how})
-
-            # Follow-up visits after a resolution.
-            if status == "resolved":
-                visit = ended.date() + timedelta(days=rng.randint(7, 20))
-                for _ in range(rng.choices((1, 2), (70, 30))[0]):
-                    if visit >= self.today:
-                        break
-                    honoured = ("n/a" if resolved_how == "other" else
-                                rng.choices(("yes", "partly", "no"), (88, 8, 4))[0])
-                    visitor = rng.choice((lead, rng.choice(self.officers[self.unit_ids[COMMUNITIES[ci].office]])))
-                    follow_ups.append({
-                        "id": self._id("follow_ups"), "station_id": self.station_id, "dispute_id": did,
-                        "visited_on": visit, "visitor_id": visitor, "visitor_name": self.staff_name[visitor],
-                        "honoured": honoured,
-                        "notes": {"yes": "协议已履行，双方关系缓和，无新的矛盾。", "partly": "已部分履行，已督促按期履行剩余部分。",
-                                  "no": "对方未按期履行，已督促履行，必要时申请司法确认。",
-                                  "n/a": "双方关系正常，未发现新的矛盾。"}[honoured],
-                        "new_risk_level": "medium" if honoured == "no" else "low",
-                        "next_due": visit + timedelta(days=30) if honoured in ("partly", "no") else None,
-                        **self._base(datetime.combine(visit, time(16, 0)), visitor),
-                    })
-                    visit = visit + timedelta(days=rng.randint(30, 60))
-
-            # Transfers: police → centre for family/neighbour calls; out to police or court when failed.
-            if source == "incident" and nature in ("family", "neighbour") and rng.random() < 0.35:
-                outcome = {"resolved": "resolved", "failed": "unresolved", "transferred": "returned"}.get(status)
-                transfers.append({
-                    "id": self._id("transfers"), "station_id": self.station_id, "dispute_id": did,
-                    "direction": "to_centre", "transferred_on": registered.date(),
-                    "reason": "家庭邻里纠纷，双方同意调解，移交矛调中心调解。", "receiver": f"{STATION_NAME}{self.unit_names[centre]}",
-                    "outcome": outcome, "outcome_on": ended.date() if outcome and ended else None,
-                    "outcome_notes": {"resolved": "调解成功，双方签订调解协议。", "unresolved": "调解不成。",
-                                      "returned": "多次调解未果，退回派出所依法处理。", None: None}[outcome],
-                    **self._base(registered, self.duty_demo_id),
-                })
-                if outcome and not ended:
-                    transfers[-1]["outcome"] = None
-                    transfers[-1]["outcome_notes"] = None
-            if status == "transferred":
-                to_police = rng.random() < 0.6
-                on = (ended + timedelta(days=rng.randint(1, 5))).date()
-                if on >= self.today:
-                    on = ended.date()
-                back = on + timedelta(days=rng.randint(7, 60))
-                outcome = None
-                if back < self.today:
-                    outcome = "resolved" if rng.random() < 0.8 else "unresolved"
-                transfers.append({
-                    "id": self._id("transfers"), "station_id": self.station_id, "dispute_id": did,
-                    "direction": "to_police" if to_police else "to_court", "transferred_on": on,
-                    "reason": ("经多次调解未果，一方存在过激言行，移交派出所依法处理。" if to_police
-                               else "调解不成，当事人选择向人民法院提起诉讼。"),
-                    "receiver": f"{STATION_NAME}{self.unit_names[self.unit_ids[U_CASE]]}" if to_police
-                    else f"{REGION}人民法院",
-                    "outcome": outcome, "outcome_on": back if outcome else None,
-                    "outcome_notes": None if outcome is None else (
-                        "已依法处理，矛盾化解。" if outcome == "resolved" else "仍未化解，继续跟进。"),
-                    **self._base(datetime.combine(on, time(11, 0)), lead),
-                })
-                if to_police:
-                    self.dispute_cases.append({"dispute_id": did, "at": datetime.combine(on, time(15, 0)),
-                                               "a": a_name, "b": b_name, "ci": ci,
-                                               "incident_id": inc["id"] if inc is not None else None})
-
-            disputes.append({
-                "id": did, "station_id": self.station_id, "number": number, "registered_at": registered,
-                "cause": cause, "occurred_at": registered - timedelta(days=rng.randint(0, 5), hours=rng.randint(0, 8)),
-                "place": place, "nature": nature,
-                "scale": rng.randint(5, 30) if nature == "labour" else rng.randint(2, 6),
-                "composition": f"申请人{a_name}，被申请人{b_name}" + ("等" if len(party_ids) > 2 else ""),
-                "progression": rng.choice(PROGRESSIONS),
-                "summary": f"{a_name}与{b_name}因{cause}产生纠纷。",
-                "source": source, "source_incident_id": inc["id"] if inc is not None else None,
-                "community_id": self.comm_ids[ci], "grid_id": grid_id, "risk_level": risk,
-                "risk_reasons": "；".join(rng.sample(RISK_REASONS, 2)) if risk != "low" else None,
-                "criminal_risk": criminal_risk, "status": status, "resolved_how": resolved_how,
-                "ended_at": ended, "lead_mediator_id": lead,
-                **self._base(registered, lead),
-            })
-            self.dispute_info.append({"id": did, "registered": registered, "status": status, "ci": ci,
-                                      "cause": cause, "a": a_name, "criminal_risk": criminal_risk})
-        self.dispute_numbers = seq_by_year
-        self.agreement_numbers = agr_by_year
+            self._dispute_parties(ctx, out)
+            self._dispute_sessions(ctx, out)
+            self._dispute_agreement(ctx, out)
+            self._dispute_follow_ups(ctx, out)
+            self._dispute_transfers(ctx, out)
+            out["disputes"].append(self._dispute_row(ctx))
+            self.dispute_info.append({"id": ctx.id, "registered": ctx.registered, "status": ctx.status,
+                                      "ci": ctx.ci, "cause": ctx.cause, "criminal_risk": ctx.criminal_risk})
         self._insert(Party, self.party_rows)
-        self._insert(incident_parties, ip_rows)
-        self._insert(Dispute, disputes)
-        self._insert(dispute_incidents, di_rows)
-        self._insert(DisputeParty, dp_rows)
-        self._insert(MediationSession, sessions)
-        self._insert(SessionMediator, mediators)
-        self._insert(Agreement, agreements)
-        self._insert(AgreementParty, ap_rows)
-        self._insert(FollowUp, follow_ups)
-        self._insert(Transfer, transfers)
+        self._insert(incident_parties, out["incident_parties"])
+        self._insert(Dispute, out["disputes"])
+        for model in (dispute_incidents, DisputeParty, MediationSession, SessionMediator, Agreement,
+                      AgreementParty, FollowUp, Transfer):
+            name = getattr(model, "__tablename__", getattr(model, "name", None))
+            self._insert(model, out[name])
         self._report(1.0)
 
-    v2_count = 0
+    def _dispute_context(self, at: datetime, idx: int | None) -> _DisputeCtx | None:
+        """Registration, nature, status (by age), risk and lead mediator of one dispute."""
+        rng = self.rng
+        if idx is not None:
+            inc = self.incidents[idx]
+            code, ci, caller_sex, _ = self.inc_meta[idx]
+            nature = DISPUTE_NATURE_BY_CODE[code]
+            registered = self._office_hours(at + timedelta(minutes=rng.randint(30, 60 * 30)))
+            source = "incident"
+            place, grid_id = inc["address"], inc["grid_id"]
+        else:
+            inc, ci, caller_sex = None, self._pick_community(), None
+            nature = rng.choices(NATURE_NAMES, NATURE_W)[0]
+            registered = at
+            source = rng.choices(("patrol", "visit", "transfer_in", "other"), (45, 30, 15, 10))[0]
+            place, grid_id = self._address(ci, vague=False)
+        if registered >= self.now:
+            return None
+        year = registered.year
+        self.dispute_numbers[year] += 1
+        age = (self.now - registered).days
+        if age < 3:
+            status = rng.choices(("registered", "mediating"), (55, 45))[0]
+        elif age < 30:
+            status = rng.choices(("mediating", "resolved", "failed", "transferred"), (40, 50, 5, 5))[0]
+        else:  # ≈94 % of the mediations that ended were successful
+            status = rng.choices(("resolved", "failed", "transferred"), (90.5, 5.5, 4))[0]
+        office = self.unit_ids[COMMUNITIES[ci].office]
+        lead = rng.choice(self.mediators) if rng.random() < 0.7 else rng.choice(self.officers[office])
+        lo_money, hi_money = NATURE_MONEY[nature]
+        money = rng.randint(lo_money // 100, hi_money // 100) * 100
+        return _DisputeCtx(
+            id=self._id("disputes"), number=f"MT-{year}-{self.dispute_numbers[year]:04d}",
+            registered=registered, age=age, inc=inc, caller_sex=caller_sex, ci=ci, office=office,
+            nature=nature, source=source, place=place, grid_id=grid_id, status=status,
+            risk=rng.choices(("low", "medium", "high", "major"), (60, 28, 10, 2))[0], lead=lead,
+            money=money, cause=rng.choice(DISPUTE_CAUSES[nature]).format(money=money),
+        )
+
+    def _dispute_parties(self, ctx: _DisputeCtx, out: dict[str, list[dict]]) -> None:
+        """Applicant (the caller when the dispute came from a call), respondent, sometimes a third."""
+        rng = self.rng
+        inc = ctx.inc
+        if inc is not None and inc["caller_name"] and ctx.caller_sex:
+            applicant = self.party_by_phone.get(inc["caller_phone"]) or self._new_party(
+                name=inc["caller_name"], sex=ctx.caller_sex, phone=inc["caller_phone"],
+                phone_raw=inc["caller_phone_raw"], address=inc["address"], at=ctx.registered)
+            out["incident_parties"].append({"incident_id": inc["id"], "party_id": applicant})
+        elif self.person_parties and rng.random() < 0.04:
+            applicant = rng.choice(self.person_parties)  # a repeat disputant
+        else:
+            applicant = self._new_party(address=ctx.place, at=ctx.registered)
+        if ctx.nature in COMPANIES and rng.random() < 0.6:
+            respondent = self._company_party(rng.choice(COMPANIES[ctx.nature]), ctx.registered)
+        else:
+            home = ctx.place if ctx.nature in ("family", "neighbour") else None
+            respondent = self._new_party(address=home, at=ctx.registered)
+        party_ids = [applicant, respondent]
+        if rng.random() < 0.15:
+            party_ids.append(self._new_party(at=ctx.registered))
+        ctx.party_ids = party_ids
+        ctx.roles = ["applicant", "respondent"] + ["other"] * (len(party_ids) - 2)
+        for pid, role in zip(party_ids, ctx.roles, strict=True):
+            out["dispute_parties"].append({"dispute_id": ctx.id, "party_id": pid, "role": role})
+        if inc is not None:
+            out["dispute_incidents"].append({"dispute_id": ctx.id, "incident_id": inc["id"]})
+        ctx.a_name = self.party_info[applicant][0]
+        ctx.b_name = self.party_info[respondent][0]
+
+    def _dispute_sessions(self, ctx: _DisputeCtx, out: dict[str, list[dict]]) -> None:
+        """Sessions every few days after registration; the last one decides the outcome."""
+        rng = self.rng
+        n_sessions = {
+            "registered": 0, "mediating": rng.randint(1, 2),
+            "resolved": rng.choices((1, 2, 3), (55, 35, 10))[0],
+            "failed": rng.randint(2, 4), "transferred": rng.randint(1, 3),
+        }[ctx.status]
+        t = ctx.registered
+        held: list[datetime] = []
+        for _ in range(n_sessions):
+            t = t + timedelta(days=rng.randint(1, 8))
+            t = t.replace(hour=rng.choice((9, 10, 14, 15, 16, 19)), minute=rng.choice((0, 0, 30)), second=0)
+            if t >= self.now:
+                break
+            held.append(t)
+        if ctx.status in ("resolved", "failed", "transferred") and not held:
+            ctx.status = "mediating"
+        if ctx.status == "mediating" and not held:
+            ctx.status = "registered"
+        ctx.held = held
+        ctx.ended = held[-1] if ctx.status in ("resolved", "failed", "transferred") else None
+        if ctx.status == "resolved":
+            ctx.resolved_how = "agreement" if rng.random() < 0.85 else "other"
+        high = ctx.risk in ("high", "major")
+        ctx.criminal_risk = high and ctx.status in ("registered", "mediating", "transferred")
+
+        community = COMMUNITIES[ctx.ci]
+        places = ("城关派出所矛调中心调解室", self.unit_names[ctx.office],
+                  community.name + ("村委会" if community.kind == "village" else "居委会"))
+        lead_role = "people_mediator" if self.staff_rank[ctx.lead] == "mediator" else "officer"
+        ctx.mediator_names = [self.staff_name[ctx.lead]]
+
+        def mediator(session_id: int, staff_id: int | None, name: str, role: str) -> None:
+            out["session_mediators"].append({"id": self._id("session_mediators"), "session_id": session_id,
+                                             "staff_id": staff_id, "name": name, "role": role})
+
+        for si, h in enumerate(held):
+            session_id = self._id("mediation_sessions")
+            if si == len(held) - 1 and ctx.status == "resolved":
+                outcome = "agreement"
+                notes = ("经耐心调解，双方自愿达成调解协议。" if ctx.resolved_how == "agreement"
+                         else "双方达成口头协议，当场履行完毕。")
+            elif si == len(held) - 1 and ctx.status in ("failed", "transferred"):
+                outcome = "none"
+                notes = "双方分歧较大，调解不成，已告知当事人可通过其他合法途径解决。"
+            else:
+                outcome = rng.choice(("none", "partial"))
+                notes = ("双方各执己见，分歧较大，约定择日再调。" if outcome == "none"
+                         else "双方就部分事项达成一致，赔偿金额仍有分歧。")
+            remote = rng.random() < 0.1
+            out["mediation_sessions"].append({
+                "id": session_id, "station_id": self.station_id, "dispute_id": ctx.id, "held_at": h,
+                "place": None if remote else rng.choice(places), "remote": remote,
+                "attendees": f"申请人{ctx.a_name}、被申请人{ctx.b_name}"
+                             + rng.choice(("", "及双方亲属", "及所在单位代表")),
+                "notes": ("（远程视频调解）" if remote else "") + notes, "outcome": outcome,
+                **self._base(h + timedelta(hours=2), ctx.lead),
+            })
+            mediator(session_id, ctx.lead, self.staff_name[ctx.lead], lead_role)
+            if rng.random() < 0.4:
+                officer = rng.choice(self.officers[ctx.office])
+                if officer != ctx.lead:
+                    mediator(session_id, officer, self.staff_name[officer], "officer")
+            if rng.random() < 0.15 or (ctx.nature in ("labour", "debt", "traffic") and rng.random() < 0.3):
+                lawyer = rng.choice(LAWYERS)
+                mediator(session_id, None, lawyer, "lawyer")
+                if lawyer not in ctx.mediator_names:
+                    ctx.mediator_names.append(lawyer)
+            if rng.random() < 0.25:
+                mediator(session_id, None, self._person()[0], "grid_worker")
+            if rng.random() < 0.12:
+                mediator(session_id, None, self._person()[0], "legal_officer")
+
+    def _dispute_agreement(self, ctx: _DisputeCtx, out: dict[str, list[dict]]) -> None:
+        """A signed agreement for resolutions by agreement, a draft for a few mediations; one or two
+        signed agreements were corrected by a second version that supersedes the first."""
+        rng = self.rng
+        signed = ctx.status == "resolved" and ctx.resolved_how == "agreement"
+        draft = ctx.status == "mediating" and bool(ctx.held) and rng.random() < 0.15
+        if not (signed or draft):
+            return
+        when = ctx.ended if signed else ctx.held[-1]
+        year = when.year
+        self.agreement_numbers[year] += 1
+        number = f"{REGION_SHORT}调字〔{year}〕第{self.agreement_numbers[year]}号"
+        signed_on = when.date() if signed else None
+        deadline = when.date() + timedelta(days=rng.randint(7, 45))
+        terms = AGREEMENT_TERMS[ctx.nature].format(
+            a=ctx.a_name, b=ctx.b_name, money=ctx.money, day=rng.randint(1, 10),
+            deadline=f"{deadline.year}年{deadline.month}月{deadline.day}日")
+        common = {
+            "station_id": self.station_id, "dispute_id": ctx.id, "number": number,
+            "facts": (f"申请人{ctx.a_name}与被申请人{ctx.b_name}因{ctx.cause}发生纠纷，"
+                      f"经{MEDIATION_ORG}调解。"),
+            "points": f"双方对{ctx.cause}的责任承担及赔偿数额存在争议。",
+            "performance": rng.choice(("银行转账一次性支付", "现金当场支付", "分期支付", "按约定自行履行")),
+            "performance_deadline": deadline, "copies": len(ctx.party_ids) + 1,
+            "mediators": "、".join(ctx.mediator_names)[:200], "organisation": MEDIATION_ORG,
+        }
+        versioned = (signed and self.v2_count < 2 and ctx.age > 60
+                     and (self.v2_count == 0 or rng.random() < 0.02))
+        confirm = None
+        if signed and rng.random() < 0.15:
+            confirm = signed_on + timedelta(days=rng.randint(1, 25))  # 司法确认 within 30 days
+            if confirm >= self.today:
+                confirm = None
+        first = self._id("agreements")
+        out["agreements"].append({
+            "id": first, "agreement_version": 1, "supersedes_id": None,
+            "status": "draft" if draft else "superseded" if versioned else "signed", "terms": terms,
+            "signed_on": signed_on, "confirmation_applied_on": None if versioned else confirm,
+            **common, **self._base(when + timedelta(hours=1), ctx.lead),
+        })
+        ids = [first]
+        if versioned:
+            self.v2_count += 1
+            second = self._id("agreements")
+            v2_on = min(signed_on + timedelta(days=rng.randint(1, 5)), self.end)
+            out["agreements"].append({
+                "id": second, "agreement_version": 2, "supersedes_id": first, "status": "signed",
+                "terms": terms + "（经双方同意，更正履行期限及付款方式）", "signed_on": v2_on,
+                "confirmation_applied_on": confirm,
+                **common, **self._base(datetime.combine(v2_on, time(10, 0)), ctx.lead),
+            })
+            ids.append(second)
+        for agreement_id in ids:
+            for pid, role in zip(ctx.party_ids, ctx.roles, strict=True):
+                how = None
+                if signed:
+                    company = self.party_info[pid][1] is None
+                    how = "seal" if company else rng.choices(("signature", "thumbprint"), (82, 18))[0]
+                out["agreement_parties"].append(
+                    {"agreement_id": agreement_id, "party_id": pid, "role": role, "signed_how": how})
+
+    def _dispute_follow_ups(self, ctx: _DisputeCtx, out: dict[str, list[dict]]) -> None:
+        rng = self.rng
+        if ctx.status != "resolved":
+            return
+        visit = ctx.ended.date() + timedelta(days=rng.randint(7, 20))
+        for _ in range(rng.choices((1, 2), (70, 30))[0]):
+            if visit >= self.today:
+                break
+            honoured = "n/a" if ctx.resolved_how == "other" else rng.choices(HONOURED, (88, 8, 4))[0]
+            visitor = rng.choice((ctx.lead, rng.choice(self.officers[ctx.office])))
+            out["follow_ups"].append({
+                "id": self._id("follow_ups"), "station_id": self.station_id, "dispute_id": ctx.id,
+                "visited_on": visit, "visitor_id": visitor, "visitor_name": self.staff_name[visitor],
+                "honoured": honoured, "notes": FOLLOW_UP_NOTES[honoured],
+                "new_risk_level": "medium" if honoured == "no" else "low",
+                "next_due": visit + timedelta(days=30) if honoured in ("partly", "no") else None,
+                **self._base(datetime.combine(visit, time(16, 0)), visitor),
+            })
+            visit = visit + timedelta(days=rng.randint(30, 60))
+
+    def _dispute_transfers(self, ctx: _DisputeCtx, out: dict[str, list[dict]]) -> None:
+        """Police → centre for family/neighbour calls; centre → police or court when mediation failed."""
+        rng = self.rng
+        centre = self.unit_names[self.unit_ids[U_MED]]
+        if ctx.source == "incident" and ctx.nature in ("family", "neighbour") and rng.random() < 0.35:
+            outcome = TRANSFER_OUTCOMES.get(ctx.status)
+            out["transfers"].append({
+                "id": self._id("transfers"), "station_id": self.station_id, "dispute_id": ctx.id,
+                "direction": "to_centre", "transferred_on": ctx.registered.date(),
+                "reason": "家庭邻里纠纷，双方同意调解，移交矛调中心调解。",
+                "receiver": f"{STATION_NAME}{centre}",
+                "outcome": outcome, "outcome_on": ctx.ended.date() if outcome else None,
+                "outcome_notes": TRANSFER_NOTES[outcome], **self._base(ctx.registered, self.duty_demo_id),
+            })
+        if ctx.status != "transferred":
+            return
+        to_police = rng.random() < 0.6
+        on = min((ctx.ended + timedelta(days=rng.randint(1, 5))).date(), self.end)
+        back = on + timedelta(days=rng.randint(7, 60))
+        outcome = None
+        if back < self.today:
+            outcome = "resolved" if rng.random() < 0.8 else "unresolved"
+        if to_police:
+            receiver = f"{STATION_NAME}{self.unit_names[self.unit_ids[U_CASE]]}"
+            reason = "经多次调解未果，一方存在过激言行，移交派出所依法处理。"
+        else:
+            receiver, reason = f"{REGION}人民法院", "调解不成，当事人选择向人民法院提起诉讼。"
+        out["transfers"].append({
+            "id": self._id("transfers"), "station_id": self.station_id, "dispute_id": ctx.id,
+            "direction": "to_police" if to_police else "to_court", "transferred_on": on, "reason": reason,
+            "receiver": receiver, "outcome": outcome, "outcome_on": back if outcome else None,
+            "outcome_notes": None if outcome is None else (
+                "已依法处理，矛盾化解。" if outcome == "resolved" else "仍未化解，继续跟进。"),
+            **self._base(datetime.combine(on, time(11, 0)), ctx.lead),
+        })
+        if to_police:
+            self.dispute_cases.append({
+                "dispute_id": ctx.id, "at": datetime.combine(on, time(15, 0)), "a": ctx.a_name,
+                "b": ctx.b_name, "ci": ctx.ci, "incident_id": ctx.inc["id"] if ctx.inc is not None else None,
+            })
+
+    def _dispute_row(self, ctx: _DisputeCtx) -> dict:
+        rng = self.rng
+        return {
+            "id": ctx.id, "station_id": self.station_id, "number": ctx.number,
+            "registered_at": ctx.registered,
+            "cause": ctx.cause,
+            "occurred_at": ctx.registered - timedelta(days=rng.randint(0, 5), hours=rng.randint(0, 8)),
+            "place": ctx.place, "nature": ctx.nature,
+            "scale": rng.randint(5, 30) if ctx.nature == "labour" else rng.randint(2, 6),
+            "composition": f"申请人{ctx.a_name}，被申请人{ctx.b_name}" + ("等" * (len(ctx.party_ids) > 2)),
+            "progression": rng.choice(PROGRESSIONS),
+            "summary": f"{ctx.a_name}与{ctx.b_name}因{ctx.cause}产生纠纷。",
+            "source": ctx.source, "source_incident_id": ctx.inc["id"] if ctx.inc is not None else None,
+            "community_id": self.comm_ids[ctx.ci], "grid_id": ctx.grid_id, "risk_level": ctx.risk,
+            "risk_reasons": "；".join(rng.sample(RISK_REASONS, 2)) if ctx.risk != "low" else None,
+            "criminal_risk": ctx.criminal_risk, "status": ctx.status, "resolved_how": ctx.resolved_how,
+            "ended_at": ctx.ended, "lead_mediator_id": ctx.lead, **self._base(ctx.registered, ctx.lead),
+        }
 
     # ------------------------------------------------------------------ cases
 
@@ -1450,7 +1560,8 @@ class _Builder:
             code, ci, _, case_kind = self.inc_meta[idx]
             if case_kind is None:
                 continue
-            accepted = e["reported_at"] + timedelta(minutes=rng.randint(20, 60 * (36 if case_kind == "criminal" else 20)))
+            hours = 36 if case_kind == "criminal" else 20
+            accepted = e["reported_at"] + timedelta(minutes=rng.randint(20, 60 * hours))
             if accepted >= self.now:
                 accepted = e["reported_at"] + timedelta(minutes=5)
                 if accepted >= self.now:
@@ -1488,9 +1599,11 @@ class _Builder:
                 unit = case_unit
             officer = rng.choice(self.officers[unit])
             row = {
-                "id": cid, "station_id": self.station_id, "number": f"{STATION_CODE}-{prefix}-{year}-{seq[(kind, year)]:05d}",
+                "id": cid, "station_id": self.station_id,
+                "number": f"{STATION_CODE}-{prefix}-{year}-{seq[(kind, year)]:05d}",
                 "kind": kind, "title": info["title"], "category": info["category"], "stage": None,
-                "accepted_at": accepted, "status": "accepted", "extended": False, "due_at": None, "closed_at": None,
+                "accepted_at": accepted, "status": "accepted", "extended": False, "due_at": None,
+                "closed_at": None,
                 "officer_id": officer, "unit_id": unit, "incident_id": info["incident_id"],
                 "dispute_id": info["dispute_id"], "summary": info["summary"],
                 **self._base(accepted, officer),
@@ -1515,8 +1628,8 @@ class _Builder:
 
         def event(kind: str, at: datetime, reason: str, approver: str | None = None) -> None:
             clock.append({
-                "id": self._id("case_clock_events"), "station_id": self.station_id, "case_id": case_id, "kind": kind,
-                "at": at, "reason": reason, "approver": approver, "article": ADMIN_CASE_ARTICLE,
+                "id": self._id("case_clock_events"), "station_id": self.station_id, "case_id": case_id,
+                "kind": kind, "at": at, "reason": reason, "approver": approver, "article": ADMIN_CASE_ARTICLE,
                 "created_at": at, "created_by_id": row["officer_id"],
             })
 
@@ -1531,7 +1644,7 @@ class _Builder:
             p_at = accepted + timedelta(days=rng.randint(2, 10), hours=rng.randint(1, 8))
             length = timedelta(days=rng.randint(5, 20))
             if p_at < now:
-                event("pause", p_at, rng.choice(("委托伤情鉴定，鉴定期间不计入办案期限。", "委托价格认定，认定期间不计入办案期限。")))
+                event("pause", p_at, rng.choice(APPRAISALS))
                 if p_at + length < now:
                     event("resume", p_at + length, "鉴定意见已出具，恢复计算办案期限。")
                     pause_len = length
@@ -1616,7 +1729,8 @@ class _Builder:
                 person = kind in ("fraud", "stability") or rng.random() < 0.2
                 name, sex = self._person() if person else (None, None)
                 deadline = at + (timedelta(hours=24) if kind in ("fraud", "stability") else timedelta(days=3))
-                content = rng.choice(WARNING_CONTENT[kind]).format(fraud=rng.choice(FILLERS["fraud"]), place=place)
+                content = rng.choice(WARNING_CONTENT[kind]).format(
+                    fraud=rng.choice(FILLERS["fraud"]), place=place)
                 handler = rng.choice(self.officers[self.unit_ids[COMMUNITIES[ci].office]])
                 age = self.now - at
                 if age > timedelta(days=3):
@@ -1629,15 +1743,16 @@ class _Builder:
                     window = (deadline - at).total_seconds()
                     delay = window * (rng.uniform(1.05, 2.0) if late else rng.uniform(0.05, 0.9))
                     acted_at = self._at((at + timedelta(seconds=int(delay))).replace(microsecond=0))
-                    result = rng.choice(WARNING_RESULTS[kind]).format(money=rng.choice((3000, 8000, 20000, 56000)))
+                    result = rng.choice(WARNING_RESULTS[kind]).format(money=rng.choice(AMOUNTS[5:]))
                 wid = self._id("warnings")
+                id_number = None
+                if person:
+                    born = self.today - timedelta(days=rng.randint(6600, 29000))
+                    id_number = make_resident_id(rng.choice(LOCAL_AREAS), born, rng.randint(0, 498), sex)
                 rows.append({
-                    "id": wid, "station_id": self.station_id, "number": f"YJ{d:%Y%m%d}{seq:03d}", "source": source,
-                    "kind": kind, "received_at": at, "subject_name": name,
-                    "subject_phone": self._mobile() if person else None,
-                    "subject_id_number": make_resident_id(rng.choice(LOCAL_AREAS),
-                                                          self.today - timedelta(days=rng.randint(6600, 29000)),
-                                                          rng.randint(0, 498), sex) if person else None,
+                    "id": wid, "station_id": self.station_id, "number": f"YJ{d:%Y%m%d}{seq:03d}",
+                    "source": source, "kind": kind, "received_at": at, "subject_name": name,
+                    "subject_phone": self._mobile() if person else None, "subject_id_number": id_number,
                     "subject_place": place, "content": content, "required_action": WARNING_ACTIONS[kind],
                     "deadline": deadline, "status": status,
                     "handled_by_id": handler if status != "received" else None,
@@ -1717,17 +1832,19 @@ class _Builder:
             before = by_day.get(last_year, Counter()).get("all") if last_year >= self.start else None
             top_ci = max(range(len(COMMUNITIES)), key=lambda i: (c.get(i, 0), -i))
             analysis = (
-                f"上一值班日（{start:%m月%d日}8时至{end:%m月%d日}8时）共接报各类警情{c['all']}起，{change(c['all'], before)}；"
-                f"其中刑事警情{c['crime']}起，纠纷警情{c['dispute']}起，重复警情{clusters_by_day.get(duty_day, 0)}组。"
+                f"上一值班日（{start.month}月{start.day}日8时至{end.month}月{end.day}日8时）"
+                f"共接报各类警情{c['all']}起，{change(c['all'], before)}；"
+                f"其中刑事警情{c['crime']}起，纠纷警情{c['dispute']}起，"
+                f"重复警情{clusters_by_day.get(duty_day, 0)}组。"
                 f"警情主要集中在{COMMUNITIES[top_ci].name}，晚间18时至22时警情较多。"
-                + rng.choice(("建议加强夜间巡逻防控，做好重复报警回访。", "建议对纠纷警情逐一回访，防止矛盾激化。",
-                              "建议加强反诈宣传，重点关注老年群体。"))
+                + rng.choice(BRIEFING_ADVICE)
             )
             bid = self._id("briefings")
             draft = k == 0
             signer = rng.choice((self.head_id, self.chief_id))
             rows.append({
-                "id": bid, "station_id": self.station_id, "kind": "daily", "period_start": start, "period_end": end,
+                "id": bid, "station_id": self.station_id, "kind": "daily", "period_start": start,
+                "period_end": end,
                 "status": "draft" if draft else "signed", "held_at": held, "chair_id": self.head_id,
                 "attendees": attendees, "analysis": analysis, "compiled": None, "compiled_at": None,
                 "signed_at": None if draft else held + timedelta(minutes=rng.randint(40, 120)),
@@ -1749,9 +1866,11 @@ class _Builder:
             crime = sum(by_day.get(d, Counter())["crime"] for d in days)
             bid = self._id("briefings")
             rows.append({
-                "id": bid, "station_id": self.station_id, "kind": "weekly", "period_start": start, "period_end": end,
-                "status": "signed", "held_at": held, "chair_id": self.head_id, "attendees": attendees,
-                "analysis": f"本周共接报警情{total}起，其中刑事警情{crime}起。盗窃电动车和电信网络诈骗仍是主要发案类型，"
+                "id": bid, "station_id": self.station_id, "kind": "weekly", "period_start": start,
+                "period_end": end, "status": "signed", "held_at": held, "chair_id": self.head_id,
+                "attendees": attendees,
+                "analysis": f"本周共接报警情{total}起，其中刑事警情{crime}起。"
+                            "盗窃电动车和电信网络诈骗仍是主要发案类型，"
                             "纠纷警情占比较高，需持续做好矛盾纠纷排查化解。",
                 "compiled": None, "compiled_at": None, "signed_at": held + timedelta(hours=2),
                 "signed_by_id": self.instructor_id, **self._base(end + timedelta(minutes=20), self.chief_id),
@@ -1811,11 +1930,15 @@ class _Builder:
             if cl["status"] != "ordered":
                 continue
             first_call = cl["calls"][0]
-            title = {"same_caller": f"一人多报核查：{first_call['caller_name'] or '匿名报警人'}（{len(cl['calls'])}次）",
-                     "same_place": f"一地多报整治：{self._place_of(first_call['address'])}",
-                     "same_event": f"多人同报事件跟进：{self._place_of(first_call['address'])}"}[cl["kind"]]
-            spec(cl["created"] + timedelta(minutes=rng.randint(10, 120)), "cluster", title, first_call["unit_id"],
-                 rng.choice(("high", "normal")), cluster_id=cl["id"])
+            if cl["kind"] == "same_caller":
+                caller = first_call["caller_name"] or "匿名报警人"
+                title = f"一人多报核查：{caller}（{len(cl['calls'])}次）"
+            elif cl["kind"] == "same_place":
+                title = f"一地多报整治：{self._place_of(cl['key'])}"
+            else:
+                title = f"多人同报事件跟进：{self._place_of(cl['key'])}"
+            spec(cl["created"] + timedelta(minutes=rng.randint(10, 120)), "cluster", title,
+                 first_call["unit_id"], rng.choice(("high", "normal")), cluster_id=cl["id"])
         for idx, e in enumerate(self.incidents):
             code = self.inc_meta[idx][0]
             if code[:2] in ("02", "05", "06") and rng.random() < 0.012:
@@ -1834,16 +1957,19 @@ class _Builder:
                      f"矛盾纠纷化解：{dsp['cause'][:40]}",
                      rng.choice((self.unit_ids[U_MED], self.unit_ids[COMMUNITIES[dsp["ci"]].office])),
                      "high" if dsp["criminal_risk"] else "normal", dispute_id=dsp["id"])
-        days = (self.end - self.start).days + 1
-        for di in range(days):
+        hq_numbers: Counter[int] = Counter()
+        for di in range((self.end - self.start).days + 1):
             d = self.start + timedelta(days=di)
-            if d.weekday() == 1 and rng.random() < 0.7:
-                spec(datetime.combine(d, time(rng.randint(9, 16), rng.randrange(60))), "hq", rng.choice(HQ_TASKS),
-                     rng.choice((self.unit_ids[U_COMM], self.unit_ids[U_CASE], *self.unit_ids[5:])),
-                     rng.choice(("normal", "long_term")), hq_reference=f"城关分局交办〔{d.year}〕{di % 97 + 1}号")
+            if d.weekday() == 1 and rng.random() < 0.7:  # HQ assignments arrive on Tuesdays
+                hq_numbers[d.year] += 1
+                at = datetime.combine(d, time(rng.randint(9, 16), rng.randrange(60)))
+                unit = rng.choice((self.unit_ids[U_COMM], self.unit_ids[U_CASE], *self.unit_ids[5:]))
+                spec(at, "hq", rng.choice(HQ_TASKS), unit, rng.choice(("normal", "long_term")),
+                     hq_reference=f"城关分局交办〔{d.year}〕{hq_numbers[d.year]}号")
             if rng.random() < 0.12:
-                spec(datetime.combine(d, time(rng.randint(8, 18), rng.randrange(60))), "manual", rng.choice(MANUAL_TASKS),
-                     rng.choice(self.unit_ids[5:]), rng.choice(("normal", "high", "long_term")))
+                at = datetime.combine(d, time(rng.randint(8, 18), rng.randrange(60)))
+                spec(at, "manual", rng.choice(MANUAL_TASKS), rng.choice(self.unit_ids[5:]),
+                     rng.choice(("normal", "high", "long_term")))
         specs.sort(key=lambda s: s["issued"])
 
         orders, events = [], []
@@ -1876,7 +2002,8 @@ class _Builder:
                 "dispute_id": s.get("dispute_id"), "hq_reference": s.get("hq_reference"),
                 "title": s["title"],
                 "instructions": s.get("instructions") or "请按要求及时签收办理，并在时限内反馈办理结果。",
-                "unit_id": final_unit, "assignee_id": final_assignee, "tracker_id": tracker, "priority": priority,
+                "unit_id": final_unit, "assignee_id": final_assignee, "tracker_id": tracker,
+                "priority": priority,
                 "deadline": deadline, "status": status, "issued_at": issued,
                 "closed_at": last["at"] if status == "closed" else None, "cancel_reason": cancel_reason,
                 "created_at": issued, "created_by_id": tracker,
@@ -1895,7 +2022,7 @@ class _Builder:
         if deadline > self.now:
             weights = (15, 35, 15, 5, 25, 5)
         elif age < timedelta(days=14):
-            weights = (6, 14, 8, 4, 63, 5)
+            weights = (3, 9, 5, 3, 75, 5)
         elif age < timedelta(days=45):
             weights = (1, 4, 1, 1, 88, 5)
         else:
@@ -1920,10 +2047,12 @@ class _Builder:
             unit = rng.choice(others)
             assignee = rng.choice(self.officers[unit])
             t = rng.uniform(300, max(min(3600, window * 0.2), 301))
-            plan.append((t, "reassign", None, False, f"属{self.unit_names[unit]}负责，转派办理。", unit, assignee))
+            note = f"属{self.unit_names[unit]}负责，转派办理。"
+            plan.append((t, "reassign", None, False, note, unit, assignee))
         t_accept = t + min(window * rng.uniform(0.02, 0.2), rng.uniform(300, 4 * 3600))
         on_time = rng.random() < 0.86
-        t_report = max(window * (rng.uniform(0.25, 0.9) if on_time else rng.uniform(1.05, 1.8)), t_accept + 600)
+        share = rng.uniform(0.25, 0.9) if on_time else rng.uniform(1.05, 1.8)
+        t_report = max(window * share, t_accept + 600)
         if status == "cancelled":
             last = t
             if rng.random() < 0.5:
@@ -1951,7 +2080,7 @@ class _Builder:
                 if status == "returned" or (status == "closed" and rng.random() < 0.1):
                     last += rng.uniform(1800, 6 * 3600)
                     plan.append((last, "return", "returned", False,
-                                 rng.choice(("反馈内容不完整，请补充现场照片后重新反馈。", "请补充回访报警人的情况。")),
+                                 rng.choice(RETURN_TEXTS),
                                  None, None))
                     if status == "closed":
                         last += rng.uniform(600, 3600)
@@ -2010,6 +2139,4 @@ class _Builder:
 
 
 def _table(name: str) -> Table:
-    from desktop.models import Base
-
     return Base.metadata.tables[name]

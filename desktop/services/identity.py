@@ -261,7 +261,8 @@ def normalize_phone(raw: str | None) -> PhoneResult:
         number = _landline(s)
         if number:
             return PhoneResult(number, raw, "landline", True)
-        return PhoneResult(None, raw, "landline", False, "固定电话格式不正确：应为区号（0开头3–4位）加7–8位号码")
+        return PhoneResult(None, raw, "landline", False,
+                           "固定电话格式不正确：应为区号（0开头3–4位）加7–8位号码")
     if not international and _SERVICE_RE.fullmatch(s):
         return PhoneResult(s, raw, "other", True)
     if s.startswith("1"):

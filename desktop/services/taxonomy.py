@@ -17,8 +17,8 @@ from desktop.models import IncidentCategory
 __all__ = [
     "CATEGORIES",
     "CATEGORY_WEIGHTS",
-    "CategoryDef",
     "TAXONOMY",
+    "CategoryDef",
     "category_by_code",
     "criminal_codes",
     "seed_categories",

@@ -84,3 +84,21 @@ def test_failed_demo_into_a_new_file_removes_the_file(capsys, tmp_path, monkeypa
 def test_demo_years_out_of_range(capsys, tmp_path, years):
     code, _, err = run(capsys, "demo", "--db", str(tmp_path / "y.db"), "--years", years)
     assert code == 2 and "年数" in err
+
+
+def test_demo_generation_is_recorded_in_the_audit_log(capsys, tmp_path):
+    from sqlalchemy import select
+
+    from desktop.models import AuditEntry
+
+    url = str(tmp_path / "audited.db")
+    assert run(capsys, "demo", "--db", url, "--years", "1")[0] == 0
+    db = open_database(url)
+    try:
+        with db.session() as s:
+            entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "bulk",
+                                                        AuditEntry.summary.like("生成演示派出所数据%"))).one()
+            assert entry.station_id is not None and json.loads(entry.changes)["counts"]["incidents"] > 0
+    finally:
+        db.dispose()
+    assert run(capsys, "audit", "verify", "--db", url)[0] == 0
