@@ -46,7 +46,7 @@ class _Worker(QObject):
     def run(self) -> None:
         try:
             result = self._func(self._progress, self._cancel.is_set)
-        except BaseException as exc:  # delivered to the UI thread, re-raised there
+        except BaseException as exc:  # noqa: BLE001 - delivered to the UI thread, shown there
             self.failed.emit(exc)
         else:
             self.succeeded.emit(result)
