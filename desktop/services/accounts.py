@@ -8,6 +8,7 @@ that transaction (the audit entry and the counter must survive) and raises after
 from __future__ import annotations
 
 import dataclasses
+import functools
 from datetime import datetime, timedelta
 
 from sqlalchemy import exists, select
@@ -27,7 +28,10 @@ BAD_CREDENTIALS = "工号或密码错误"
 
 # Verified against when the number is unknown, so a wrong number costs as long as a wrong password
 # and the timing does not reveal which staff numbers exist.
-_DUMMY_HASH = auth.hash_password("stationdesk-dummy-password", salt=b"stationdesk-dummy")
+@functools.cache
+def _dummy_hash() -> str:
+    # Made on first use: hashing at import would slow every start-up by an argon2 round.
+    return auth.hash_password("stationdesk-dummy-password", salt=b"stationdesk-dummy")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -76,7 +80,7 @@ def authenticate(
     with db.transaction() as session:
         staff = _find_staff(session, number, station_id)
         if staff is None:
-            auth.verify_password(_DUMMY_HASH, password)
+            auth.verify_password(_dummy_hash(), password)
             record_event(session, AuditAction.LOGIN_FAILED, table_name="staff", station_id=station_id,
                          summary=f"登录失败：工号 {number[:32]} 不存在")
             refusal = PermissionDenied(BAD_CREDENTIALS)

@@ -39,23 +39,31 @@ def test_demo_fills_an_empty_database_once(capsys, empty_url):
         db.dispose()
 
 
-def test_full_disk_during_generation_leaves_the_database_as_it_was(capsys, tmp_path, monkeypatch):
-    """SQLite's max_page_count makes the file 'full' part-way through, like a full disk."""
-    path = tmp_path / "small.db"
-    assert run(capsys, "db", "upgrade", "--db", str(path))[0] == 0
+@pytest.fixture
+def limit_file_size(monkeypatch):
+    """SQLite's max_page_count makes a file 'full' part-way through, like a full disk."""
     original = database_module._configure_sqlite
 
-    def tiny_disk(engine):
+    def limited(engine):
         original(engine)
 
         @event.listens_for(engine, "connect")
         def _limit(dbapi_conn, _record):
             dbapi_conn.execute("PRAGMA max_page_count = 600")
 
-    monkeypatch.setattr(database_module, "_configure_sqlite", tiny_disk)
+    def apply(on: bool) -> None:
+        monkeypatch.setattr(database_module, "_configure_sqlite", limited if on else original)
+
+    return apply
+
+
+def test_full_disk_during_generation_leaves_the_database_as_it_was(capsys, tmp_path, limit_file_size):
+    path = tmp_path / "small.db"
+    assert run(capsys, "db", "upgrade", "--db", str(path))[0] == 0
+    limit_file_size(True)
     code, out, err = run(capsys, "demo", "--db", str(path), "--years", "1")
     assert code == 2 and "磁盘空间已满" in err and "Traceback" not in out + err
-    monkeypatch.setattr(database_module, "_configure_sqlite", original)
+    limit_file_size(False)
     db = open_database(str(path))
     try:
         assert is_empty(db)
@@ -63,18 +71,9 @@ def test_full_disk_during_generation_leaves_the_database_as_it_was(capsys, tmp_p
         db.dispose()
 
 
-def test_failed_demo_into_a_new_file_removes_the_file(capsys, tmp_path, monkeypatch):
+def test_failed_demo_into_a_new_file_removes_the_file(capsys, tmp_path, limit_file_size):
     path = tmp_path / "new.db"
-    original = database_module._configure_sqlite
-
-    def tiny_disk(engine):
-        original(engine)
-
-        @event.listens_for(engine, "connect")
-        def _limit(dbapi_conn, _record):
-            dbapi_conn.execute("PRAGMA max_page_count = 600")
-
-    monkeypatch.setattr(database_module, "_configure_sqlite", tiny_disk)
+    limit_file_size(True)
     code, _, err = run(capsys, "demo", "--db", str(path), "--years", "1")
     assert code == 2 and "磁盘空间已满" in err
     assert not path.exists()
