@@ -79,8 +79,9 @@ def network_share_error(path: str | os.PathLike) -> DatabaseError:
     )
 
 
-def backend_label(url: URL) -> str:
-    return _BACKEND_NAMES.get(url.get_backend_name(), url.get_backend_name())
+def backend_label(backend: str) -> str:
+    """'postgresql' → 'PostgreSQL' and so on, for display."""
+    return _BACKEND_NAMES.get(backend, backend)
 
 
 def describe_url(url: str | URL) -> str:

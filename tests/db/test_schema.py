@@ -87,3 +87,8 @@ def test_foreign_keys_are_enforced(db):
         station, *_ = make_station(s)
     with pytest.raises(ConflictError), db.transaction() as s:
         make_incident(s, station, "JQ2", grid_id=987654)
+
+
+def test_database_label_names_the_backend(db):
+    expected = {"sqlite": "SQLite", "postgresql": "PostgreSQL", "mariadb": "MariaDB"}[db.backend]
+    assert db.label.startswith(expected + " ")
