@@ -148,3 +148,63 @@ def test_bad_urls_give_one_clear_message(url, fragment):
     with pytest.raises(DatabaseError) as info:
         open_database(url)
     assert fragment in str(info.value)
+
+
+@pytest.fixture
+def next_release(tmp_path, monkeypatch):
+    """The shipped migrations plus a trivial 0002, as the next release would bring."""
+    import shutil
+
+    from desktop.db import migrate
+
+    folder = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (folder / "versions" / "0002_next.py").write_text(
+        '"""next release"""\n'
+        "import sqlalchemy as sa\nfrom alembic import op\n\n"
+        f"revision = '0002'\ndown_revision = '{migrate.head_revision()}'\n"
+        "branch_labels = None\ndepends_on = None\n\n\n"
+        "def upgrade():\n    op.create_table('release_probe', sa.Column('id', sa.Integer, primary_key=True))\n\n\n"
+        "def downgrade():\n    op.drop_table('release_probe')\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
+    return "0002"
+
+
+def test_older_local_file_is_backed_up_then_upgraded(tmp_path, next_release):
+    from desktop.db.migrate import upgrade as do_upgrade
+
+    path = tmp_path / "desk.db"
+    db = open_database(str(path))
+    do_upgrade(db, "0001")
+    with db.transaction() as s:
+        make_station(s)
+    assert schema_status(db).state is SchemaState.BEHIND
+    status = prepare(db)
+    assert status.state is SchemaState.CURRENT and status.current == next_release
+    backups = list((tmp_path / "backups").glob("desk-*-before-upgrade.db"))
+    assert len(backups) == 1
+    old = open_database(str(backups[0]), create=False)
+    try:
+        assert schema_status(old).current == "0001" and _station_names(old) == ["城关派出所"]
+    finally:
+        old.dispose()
+    assert _station_names(db) == ["城关派出所"]
+    db.dispose()
+
+
+@pytest.mark.parametrize("backend", SERVER_BACKENDS)
+def test_older_server_database_waits_for_the_administrator(backend, empty_url, next_release):
+    from desktop.db.migrate import upgrade as do_upgrade
+
+    db = open_database(empty_url)
+    try:
+        do_upgrade(db, "0001")
+        with pytest.raises(SchemaError) as info:
+            prepare(db)
+        assert "升级" in info.value.message and "db upgrade" in str(info.value)
+        assert schema_status(db).current == "0001"
+        assert do_upgrade(db).current == next_release  # what `station-desk db upgrade` does
+    finally:
+        db.dispose()
