@@ -149,7 +149,7 @@ def demo_case(opts: Options) -> None:
     try:
         import desktop.services.demo  # noqa: F401
     except ImportError as exc:
-        raise CaseUnavailable(f"desktop/services/the demo package is not there yet ({exc})") from exc
+        raise CaseUnavailable(f"the demo generator (desktop/services/demo/) is not importable ({exc})") from exc
     from desktop.services.bootstrap import create_demo_database
 
     url = to_url(opts.db or DATA_DIR / "demo-3y.db")
