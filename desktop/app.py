@@ -15,7 +15,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -257,39 +257,71 @@ def _safe_describe(url: str) -> str:
         return url
 
 
-def run(*, db_url: str | None, demo: bool, lang: str | None) -> int:
-    """Start the desktop application; returns the process exit code."""
+def ask_database_settings(store, reason: str) -> bool:
+    """The settings dialog with the reason the database could not be opened; True after "Save and
+    retry", False when the user chose to quit."""
+    from desktop.views.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(store, reason=reason)
+    return dialog.exec() == SettingsDialog.DialogCode.Accepted
+
+
+def run(*, db_url: str | None, demo: bool, lang: str | None, settings: QSettings | None = None) -> int:
+    """Start the desktop application; returns the process exit code.
+
+    ``--db`` (``db_url``) and ``--lang`` override the stored settings; ``settings`` is injectable
+    for tests (default: the application's QSettings)."""
     app = create_application()
-    from desktop.db.urls import data_dir, default_url, demo_url
+    from desktop.db.urls import data_dir, demo_url
     from desktop.errors import StationDeskError
+    from desktop.views.settings_store import SettingsStore
 
     log_file = setup_logging(data_dir() / "logs")
     install_excepthook(log_file)
-    translators = install_translators(app, lang)  # noqa: F841 - kept alive for the whole run
+    store = SettingsStore(settings)
+    translators = install_translators(app, lang or store.value("ui/language"))  # noqa: F841 - kept alive
 
-    url = demo_url() if demo else (db_url or default_url())
-    try:
-        if demo and not ensure_demo_database(url):
-            return EXIT_OK  # cancelled: nothing to open, no error to show
-        db = open_and_prepare(url)
-    except StationDeskError as exc:
-        shown = _safe_describe(url)
-        log.warning("cannot open %s: %s", shown, exc)
-        show_error(
-            None,
-            QCoreApplication.translate("StartUp", "Cannot open the database"),
-            QCoreApplication.translate(
-                "StartUp", "StationDesk cannot open the database:\n{reason}\n\nDatabase: {url}"
-            ).format(reason=str(exc), url=shown),
-        )
-        return EXIT_ERROR
+    # A database named on the command line (or the demo) is the user's explicit choice: when it
+    # fails there is nothing in the settings to correct, so say why and exit. A database from the
+    # settings opens the settings dialog with the reason, to fix and retry.
+    from_settings = not (demo or db_url)
+    url = demo_url() if demo else (db_url or store.db_url())
+    while True:
+        try:
+            if demo and not ensure_demo_database(url):
+                return EXIT_OK  # cancelled: nothing to open, no error to show
+            db = open_and_prepare(url)
+            break
+        except StationDeskError as exc:
+            shown = _safe_describe(url)
+            log.warning("cannot open %s: %s", shown, exc)
+            if from_settings:
+                reason = QCoreApplication.translate("StartUp", "{reason}\nDatabase: {url}").format(
+                    reason=str(exc), url=shown
+                )
+                if not ask_database_settings(store, reason):
+                    return EXIT_ERROR
+                url = store.db_url()
+                continue
+            show_error(
+                None,
+                QCoreApplication.translate("StartUp", "Cannot open the database"),
+                QCoreApplication.translate(
+                    "StartUp", "StationDesk cannot open the database:\n{reason}\n\nDatabase: {url}"
+                ).format(reason=str(exc), url=shown),
+            )
+            return EXIT_ERROR
     try:
         login = log_in(db)
         if login is None:
             return EXIT_OK
+        from desktop.views.idle_lock import IdleLock
         from desktop.views.main_window import MainWindow
 
-        window = MainWindow(db, login)
+        window = MainWindow(db, login, settings=store.qsettings, store=store)
+        idle_lock = IdleLock(window, db, login, minutes=store.value("security/idle_lock_minutes"))
+        window.settings_saved.connect(lambda saved: idle_lock.set_minutes(saved.idle_lock_minutes))
+        idle_lock.install(app)
         window.show()
         return app.exec()
     finally:

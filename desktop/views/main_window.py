@@ -18,13 +18,17 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
+    QScrollArea,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop.db.database import Database
 from desktop.services.accounts import LoginResult
 from desktop.views.placeholder_panel import PlaceholderPanel
+from desktop.views.settings_store import SettingsStore
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +49,7 @@ class MainWindow(QMainWindow):
     """Navigation list + stacked screens. ``page_changed(key)`` is emitted when the screen changes."""
 
     page_changed = Signal(str)
+    settings_saved = Signal(object)  # desktop.settings.Settings, after the 设置 page saved
 
     def __init__(
         self,
@@ -52,12 +57,15 @@ class MainWindow(QMainWindow):
         login: LoginResult,
         *,
         settings: QSettings | None = None,
+        store: SettingsStore | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
         self._login = login
         self._settings = settings if settings is not None else settings_store()
+        self._store = store if store is not None else SettingsStore(self._settings)
+        self.settings_form = None  # built the first time the 设置 page is shown
         self.setObjectName("mainWindow")
         self.setWindowTitle(
             self.tr("StationDesk — {station}").format(station=login.station_name or self.tr("Police station"))
@@ -75,8 +83,10 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(self.tr("{title} (Ctrl+{number})").format(title=titles[key], number=index + 1))
             self.navigation.addItem(item)
-            # Later issues replace these with the real screens.
-            self.stack.addWidget(PlaceholderPanel(titles[key], self.stack))
+            if key == "settings":
+                self.stack.addWidget(self._settings_page())
+            else:  # later issues replace these with the real screens
+                self.stack.addWidget(PlaceholderPanel(titles[key], self.stack))
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(partial(self.show_page, index))
         self.navigation.currentRowChanged.connect(self._on_row_changed)
@@ -117,9 +127,48 @@ class MainWindow(QMainWindow):
     def current_page_key(self) -> str:
         return SCREENS[self.stack.currentIndex()]
 
+    def _settings_page(self) -> QWidget:
+        """The 设置 screen: the settings form (built lazily, it reads the credential store) and Save."""
+        page = QWidget(self.stack)
+        page.setObjectName("settingsPage")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(24, 16, 24, 16)
+        self._settings_scroll = QScrollArea(page)
+        self._settings_scroll.setWidgetResizable(True)
+        self._settings_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout.addWidget(self._settings_scroll, 1)
+        row = QHBoxLayout()
+        self.settings_note = QLabel(self.tr("A new database is used after StationDesk is restarted."), page)
+        self.settings_note.setWordWrap(True)
+        self.settings_save_button = QPushButton(self.tr("Save settings"), page)
+        self.settings_save_button.setObjectName("saveSettingsButton")
+        self.settings_save_button.clicked.connect(self.save_settings)
+        row.addWidget(self.settings_note, 1)
+        row.addWidget(self.settings_save_button)
+        layout.addLayout(row)
+        return page
+
+    def _ensure_settings_form(self) -> None:
+        if self.settings_form is None:
+            from desktop.views.settings_dialog import SettingsForm
+
+            self.settings_form = SettingsForm(self._store, self._settings_scroll)
+            self._settings_scroll.setWidget(self.settings_form)
+
+    def save_settings(self) -> bool:
+        self._ensure_settings_form()
+        result = self.settings_form.save()
+        if result is None:
+            return False
+        self.statusBar().showMessage(self.tr("Settings saved."), 5000)
+        self.settings_saved.emit(result)
+        return True
+
     def _on_row_changed(self, row: int) -> None:
         if row < 0:
             return
+        if SCREENS[row] == "settings":
+            self._ensure_settings_form()
         self.stack.setCurrentIndex(row)
         self.page_changed.emit(SCREENS[row])
 

@@ -150,102 +150,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="63" />
+        <location filename="../../desktop/views/main_window.py" line="71" />
         <source>StationDesk — {station}</source>
         <translation>派出所综合指挥室工作台 — {station}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="63" />
+        <location filename="../../desktop/views/main_window.py" line="71" />
         <source>Police station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="76" />
+        <location filename="../../desktop/views/main_window.py" line="84" />
         <source>{title} (Ctrl+{number})</source>
         <translation>{title}（Ctrl+{number}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="99" />
+        <location filename="../../desktop/views/main_window.py" line="110" />
         <source>Today's Briefing</source>
         <translation>今日晨会</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="100" />
+        <location filename="../../desktop/views/main_window.py" line="111" />
         <source>Incidents</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="101" />
+        <location filename="../../desktop/views/main_window.py" line="112" />
         <source>Work Orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="102" />
+        <location filename="../../desktop/views/main_window.py" line="113" />
         <source>Disputes</source>
         <translation>矛盾纠纷</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="103" />
+        <location filename="../../desktop/views/main_window.py" line="114" />
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="104" />
+        <location filename="../../desktop/views/main_window.py" line="115" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="129" />
+        <location filename="../../desktop/views/main_window.py" line="141" />
+        <source>A new database is used after StationDesk is restarted.</source>
+        <translation>更换数据库后需重新启动本程序才会生效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="143" />
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="163" />
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="179" />
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="130" />
+        <location filename="../../desktop/views/main_window.py" line="180" />
         <source>Command-room chief</source>
         <translation>指挥长</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="131" />
+        <location filename="../../desktop/views/main_window.py" line="181" />
         <source>Duty officer</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="132" />
+        <location filename="../../desktop/views/main_window.py" line="182" />
         <source>Police officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="133" />
+        <location filename="../../desktop/views/main_window.py" line="183" />
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="134" />
+        <location filename="../../desktop/views/main_window.py" line="184" />
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="147" />
+        <location filename="../../desktop/views/main_window.py" line="197" />
         <source>Database: {backend} {name}</source>
         <translation>数据库：{backend} {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="152" />
+        <location filename="../../desktop/views/main_window.py" line="202" />
         <source>no role</source>
         <translation>无角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="154" />
+        <location filename="../../desktop/views/main_window.py" line="204" />
         <source>User: {name} ({number}, {roles})</source>
         <translation>当前用户：{name}（{number}，{roles}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="170" />
+        <location filename="../../desktop/views/main_window.py" line="220" />
         <source>Connected</source>
         <translation>● 已连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="170" />
+        <location filename="../../desktop/views/main_window.py" line="220" />
         <source>Disconnected</source>
         <translation>● 连接已断开</translation>
     </message>
@@ -256,6 +271,300 @@
         <location filename="../../desktop/views/placeholder_panel.py" line="18" />
         <source>This feature is not available yet.</source>
         <translation>本功能尚未开放，将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="419" />
+        <source>StationDesk — Settings</source>
+        <translation>派出所综合指挥室工作台 — 设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="432" />
+        <source>StationDesk cannot open the database:
+{reason}
+Correct the settings and retry, or quit.</source>
+        <translation>无法打开数据库：
+{reason}
+请修改设置后重试，或退出程序。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="446" />
+        <source>Save and retry</source>
+        <translation>保存并重试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="446" />
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="449" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="449" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="141" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="144" />
+        <source>Local file (this desk only)</source>
+        <translation>本机文件（仅本工作台使用）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="145" />
+        <source>Server (shared by several desks)</source>
+        <translation>服务器（多个工作台共用）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="160" />
+        <source>Empty: the default file in the user data folder</source>
+        <translation>留空：使用用户数据文件夹中的默认文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="161" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="168" />
+        <source>Database file:</source>
+        <translation>数据库文件：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="180" />
+        <source>e.g. 10.0.0.5</source>
+        <translation>例如 10.0.0.5</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="189" />
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="190" />
+        <source>Host:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="191" />
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="192" />
+        <source>Database:</source>
+        <translation>数据库名：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="193" />
+        <source>User:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="196" />
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="205" />
+        <source>The password is kept in the system credential store.</source>
+        <translation>密码保存在系统凭据库中，不写入设置文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="209" />
+        <source>The system credential store is unavailable: the password will not be saved and must be entered again at every start.</source>
+        <translation>系统凭据库不可用，密码不会保存，每次启动需重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="220" />
+        <location filename="../../desktop/views/settings_dialog.py" line="381" />
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="233" />
+        <source>Station and duty</source>
+        <translation>派出所与值班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="235" />
+        <source>Station code:</source>
+        <translation>派出所代码：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="236" />
+        <source>Station name:</source>
+        <translation>派出所名称：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="240" />
+        <source>Language:</source>
+        <translation>界面语言：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="241" />
+        <source>Duty day starts at:</source>
+        <translation>值班日交接时间：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="242" />
+        <source> o'clock</source>
+        <translation> 时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="243" />
+        <source>Lock the desk after:</source>
+        <translation>无操作锁屏：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="244" />
+        <source> min idle</source>
+        <translation> 分钟后</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="249" />
+        <source>Work-order default deadlines</source>
+        <translation>工单默认办理时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="251" />
+        <location filename="../../desktop/views/settings_dialog.py" line="265" />
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="253" />
+        <source>Urgent:</source>
+        <translation>紧急：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="254" />
+        <source>High:</source>
+        <translation>较急：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="255" />
+        <source>Normal:</source>
+        <translation>一般：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="256" />
+        <source>Long-term:</source>
+        <translation>长期：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="263" />
+        <source>Repeat-call rules</source>
+        <translation>重复报警规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="265" />
+        <source> calls</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="265" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="265" />
+        <source> callers</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="267" />
+        <source>Same caller, at least:</source>
+        <translation>同一报警人，至少：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="268" />
+        <location filename="../../desktop/views/settings_dialog.py" line="270" />
+        <location filename="../../desktop/views/settings_dialog.py" line="272" />
+        <source>within:</source>
+        <translation>时间范围：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="269" />
+        <source>Same place, at least:</source>
+        <translation>同一地点，至少：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="271" />
+        <source>Same event, at least:</source>
+        <translation>同一事件，报警人至少：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="352" />
+        <source>Choose the database file</source>
+        <translation>选择数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="354" />
+        <source>StationDesk database (*.db *.sqlite);;All files (*)</source>
+        <translation>工作台数据库 (*.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="376" />
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="382" />
+        <source>Connecting to the database…</source>
+        <translation>正在连接数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="392" />
+        <source>Connection failed: {error}</source>
+        <translation>连接失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="397" />
+        <source>Connection OK. The database is up to date.</source>
+        <translation>连接成功，数据库结构是最新的。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="398" />
+        <source>Connection OK. The database is empty and will be set up at start.</source>
+        <translation>连接成功，数据库为空，启动时将自动初始化。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="399" />
+        <source>The file does not exist yet; it will be created at start.</source>
+        <translation>文件尚不存在，启动时将自动创建。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="400" />
+        <source>Connection OK, but the database must be upgraded (version {version}).</source>
+        <translation>连接成功，但数据库结构需要升级（当前版本 {version}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="401" />
+        <source>This database was made by a newer StationDesk (version {version}).</source>
+        <translation>该数据库由更新版本的工作台创建（结构版本 {version}），本程序无法使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="402" />
+        <source>This database holds other tables; it is not a StationDesk database.</source>
+        <translation>该数据库中有其他程序的数据表，不是本工作台的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="404" />
+        <source>Connection OK.</source>
+        <translation>连接成功。</translation>
     </message>
 </context>
 <context>
@@ -276,22 +585,29 @@
         <translation>参考编号：{reference}。详细信息已写入日志文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="206" />
+        <location filename="../../desktop/app.py" line="210" />
         <source>Demo station</source>
         <translation>演示派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="207" />
+        <location filename="../../desktop/app.py" line="211" />
         <source>Creating the demo station database…</source>
         <translation>正在生成演示派出所数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="276" />
+        <location filename="../../desktop/app.py" line="299" />
+        <source>{reason}
+Database: {url}</source>
+        <translation>{reason}
+数据库：{url}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="308" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="277" />
+        <location filename="../../desktop/app.py" line="309" />
         <source>StationDesk cannot open the database:
 {reason}
 
@@ -300,6 +616,34 @@ Database: {url}</source>
 {reason}
 
 数据库：{url}</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../desktop/views/idle_lock.py" line="52" />
+        <source>StationDesk — Locked</source>
+        <translation>派出所综合指挥室工作台 — 已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/idle_lock.py" line="56" />
+        <source>This desk is locked</source>
+        <translation>工作台已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/idle_lock.py" line="60" />
+        <source>Locked after a period without use. Enter the password of {name} ({number}) to continue; your unsaved work is kept.</source>
+        <translation>长时间无操作，工作台已锁定。请输入 {name}（{number}）的密码继续；未保存的内容均已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/idle_lock.py" line="70" />
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/idle_lock.py" line="78" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
     </message>
 </context>
 </TS>

@@ -149,3 +149,54 @@ def test_cancelling_the_demo_creation_leaves_no_file(qapp, tmp_path, monkeypatch
     path = tmp_path / "demo.db"
     assert app.ensure_demo_database(str(path), years=1) is False
     assert not path.exists()
+
+
+def _settings_at(tmp_path, db_path):
+    from PySide6.QtCore import QSettings
+
+    qsettings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    qsettings.setValue("database/kind", "local")
+    qsettings.setValue("database/path", str(db_path))
+    return qsettings
+
+
+def test_broken_database_from_settings_opens_the_settings_dialog(qapp, tmp_path, monkeypatch):
+    from desktop.views.settings_dialog import SettingsDialog
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.delenv("STATION_DESK_DB", raising=False)
+    shown = []
+
+    def fake_exec(dialog):
+        shown.append(dialog.reason_label.text())
+        return SettingsDialog.DialogCode.Rejected  # the user chose Quit
+
+    monkeypatch.setattr(SettingsDialog, "exec", fake_exec)
+    monkeypatch.setattr(app, "show_error", lambda *_a: pytest.fail("no plain error box for a settings database"))
+    qsettings = _settings_at(tmp_path, tmp_path / "missing-folder" / "x.db")
+    assert app.run(db_url=None, demo=False, lang="en", settings=qsettings) == app.EXIT_ERROR
+    assert len(shown) == 1
+    assert "数据库所在的文件夹不存在" in shown[0] and "missing-folder" in shown[0]
+
+
+def test_fixing_the_database_in_the_dialog_retries(qapp, tmp_path, monkeypatch):
+    from desktop.views.settings_dialog import SettingsDialog
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    good = tmp_path / "good.db"
+    reasons, opened = [], []
+
+    def fake_exec(dialog):
+        reasons.append(dialog.reason_label.text())
+        dialog.form.path_edit.setText(str(good))
+        dialog.ok_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(SettingsDialog, "exec", fake_exec)
+    monkeypatch.setattr(app, "log_in", lambda db: opened.append(db.url.database))  # then "cancel" log-in
+    qsettings = _settings_at(tmp_path, tmp_path / "missing-folder" / "x.db")
+    assert app.run(db_url=None, demo=False, lang="en", settings=qsettings) == app.EXIT_OK
+    assert len(reasons) == 1
+    assert opened == [str(good)]
+    qsettings.sync()
+    assert qsettings.value("database/path") == str(good)

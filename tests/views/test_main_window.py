@@ -24,6 +24,8 @@ def test_navigation_lists_every_screen_as_a_placeholder(window):
     assert titles == ["Today's Briefing", "Incidents", "Work Orders", "Disputes", "Statistics", "Settings"]
     assert window.stack.count() == len(SCREENS)
     for i in range(window.stack.count()):
+        if SCREENS[i] == "settings":  # the settings form, not a placeholder (issue 3 item 4)
+            continue
         panel = window.stack.widget(i)
         assert isinstance(panel, PlaceholderPanel)
         assert panel.title == titles[i]
@@ -102,3 +104,17 @@ def test_chinese_translation_is_used(qtbot, station_db, admin_login, settings, z
     assert titles == ["今日晨会", "警情", "工单", "矛盾纠纷", "统计报表", "设置"]
     assert "管理员" in win.user_label.text()
     assert "本功能尚未开放" in win.stack.widget(1).message_label.text()
+
+
+def test_settings_page_holds_the_settings_form(qtbot, window, settings):
+    from desktop.views.settings_dialog import SettingsForm
+
+    assert window.settings_form is None  # built on first use (it reads the credential store)
+    window.show_page(SCREENS.index("settings"))
+    assert isinstance(window.settings_form, SettingsForm)
+    window.settings_form._fields["security/idle_lock_minutes"].setValue(7)
+    with qtbot.waitSignal(window.settings_saved) as blocker:
+        assert window.save_settings()
+    assert blocker.args[0].idle_lock_minutes == 7
+    settings.sync()
+    assert settings.value("security/idle_lock_minutes") in (7, "7")
