@@ -19,8 +19,11 @@ from desktop.db import open_database
 from desktop.db.migrate import prepare, upgrade
 from desktop.services import accounts
 from desktop.views.first_admin_dialog import FirstAdminDialog
+from desktop.views.idle_lock import IdleLock
 from desktop.views.login_dialog import LoginDialog
 from desktop.views.main_window import MainWindow
+from desktop.views.settings_dialog import SettingsDialog
+from desktop.views.settings_store import SettingsStore
 
 OUT = Path(__file__).resolve().parent
 
@@ -64,7 +67,31 @@ def main() -> int:
     window.setGeometry(0, 0, 1366, 728)  # a 1366×768 screen less the task bar
     window.show_page(1)
     _shoot(app, window, "main_window.png")
+
+    # The idle lock over the main window, after a wrong password (the screen, so the modal shows).
+    lock = IdleLock(window, db, result, minutes=15)
+    lock.lock()
+    lock.dialog.password_edit.setText("x")
+    lock.dialog.try_unlock()
+    for _ in range(10):
+        app.processEvents()
+    g = window.frameGeometry()
+    app.primaryScreen().grabWindow(0, g.x(), g.y(), g.width(), g.height()).save(str(OUT / "idle_lock.png"))
+    print("wrote", OUT / "idle_lock.png")
+    lock._unlock()
     window.close()
+
+    # Settings with a server that does not answer: the inline Chinese error.
+    store = SettingsStore(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
+    dialog = SettingsDialog(store)
+    dialog.form.server_radio.setChecked(True)
+    dialog.form.host_edit.setText("127.0.0.1")
+    dialog.form.port_spin.setValue(1)
+    dialog.form.database_edit.setText("x")
+    dialog.form.user_edit.setText("postgres")
+    dialog.show()
+    dialog.form.test_connection()
+    _shoot(app, dialog, "settings_dialog.png")
     db.dispose()
     empty.dispose()
     return 0
