@@ -7,6 +7,7 @@ views load inside :func:`run` once the application object exists, so the first p
 from __future__ import annotations
 
 import logging
+import os
 import secrets
 import sys
 import traceback
@@ -15,7 +16,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QSettings, Qt, QTranslator
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -229,6 +230,30 @@ def open_and_prepare(url: str):
     return db
 
 
+STARTUP_PROBE_ENV = "STATION_DESK_STARTUP_PROBE"
+
+
+class _FirstPaintProbe(QObject):
+    """For benchmarks/cases_app.py only: print when a widget first paints, then close it."""
+
+    def __init__(self, widget: QWidget, label: str) -> None:
+        super().__init__(widget)
+        self._label = label
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # Qt override
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            print(f"startup-probe {self._label}", flush=True)
+            obj.close()
+        return False
+
+
+def _probe_first_paint(widget: QWidget, label: str) -> None:
+    if os.environ.get(STARTUP_PROBE_ENV) == label:
+        _FirstPaintProbe(widget, label)
+
+
 def log_in(db) -> object | None:
     """First-administrator dialog on an empty database, else the log-in dialog; the result or None."""
     from desktop.services.accounts import needs_first_admin
@@ -241,6 +266,7 @@ def log_in(db) -> object | None:
         from desktop.views.login_dialog import LoginDialog
 
         dialog = LoginDialog(db)
+    _probe_first_paint(dialog, "login")
     if dialog.exec() != dialog.DialogCode.Accepted:
         return None
     return dialog.login_result
