@@ -26,6 +26,7 @@ from benchmarks.harness import Options, list_cases, run_case  # noqa: E402
 # Modules that register cases (``@case(...)``), in the order their issues added them.
 CASE_MODULES: tuple[str, ...] = (
     "benchmarks.cases_db",
+    "benchmarks.cases_list",
 )
 
 

@@ -52,3 +52,22 @@ def test_unknown_case_is_refused(tmp_path: Path) -> None:
     done = _run("no-such-case", "--size", "10", cwd=tmp_path)
     assert done.returncode == 2
     assert "generate" in done.stderr
+
+
+def test_startup_case_reaches_the_login_dialog(tmp_path: Path) -> None:
+    """The app started as a user would, up to the painted log-in dialog, then closed by the probe."""
+    from desktop.db import open_database
+    from desktop.db.migrate import upgrade
+    from desktop.services.accounts import create_first_admin
+
+    path = tmp_path / "desk.db"
+    db = open_database(str(path))
+    upgrade(db)
+    create_first_admin(db, station_code="DS", station_name="东山派出所", number="1001", name="张伟",
+                       password="correct-horse")
+    db.dispose()
+    done = _run("startup", "--db", str(path), "--repeat", "1", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stdout.splitlines() if line.strip()]
+    assert len(lines) == 1 and FIGURE_RE.match(lines[0]), lines
+    assert lines[0].startswith("startup to login dialog:") and "raw baseline:" in lines[0]
