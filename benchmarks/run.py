@@ -27,6 +27,7 @@ from benchmarks.harness import Options, list_cases, run_case  # noqa: E402
 CASE_MODULES: tuple[str, ...] = (
     "benchmarks.cases_db",
     "benchmarks.cases_list",
+    "benchmarks.cases_app",
 )
 
 
