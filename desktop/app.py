@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QSettings, Qt, QTranslator
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 log = logging.getLogger("desktop")
@@ -142,10 +142,21 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     font.setFamilies(FONT_FAMILIES)
     font.setPointSizeF(FONT_POINT_SIZE)
     app.setFont(font)
+    app.setWindowIcon(application_icon())  # every window without its own icon inherits it
     style = resources_dir() / "style.qss"
     if style.is_file():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
     return app
+
+
+def application_icon() -> QIcon:
+    """The StationDesk icon: the SVG for sharp scaling, the 256 px PNG when Qt has no SVG plugin."""
+    icon = QIcon()
+    folder = resources_dir() / "icons"
+    for name in ("station-desk.png", "station-desk.svg"):
+        if (folder / name).is_file():
+            icon.addFile(str(folder / name))
+    return icon
 
 
 def install_translators(app: QCoreApplication, lang: str | None) -> list[QTranslator]:
@@ -341,10 +352,16 @@ def run(*, db_url: str | None, demo: bool, lang: str | None, settings: QSettings
         login = log_in(db)
         if login is None:
             return EXIT_OK
+        from desktop.views.connection_monitor import ConnectionMonitor, database_probe
         from desktop.views.idle_lock import IdleLock
         from desktop.views.main_window import MainWindow
 
         window = MainWindow(db, login, settings=store.qsettings, store=store)
+        window.setWindowIcon(application_icon())
+        monitor = ConnectionMonitor(database_probe(db), parent=window)
+        window.watch_connection(monitor)
+        app.aboutToQuit.connect(monitor.stop)
+        monitor.start()
         idle_lock = IdleLock(window, db, login, minutes=store.value("security/idle_lock_minutes"))
         window.settings_saved.connect(lambda saved: idle_lock.set_minutes(saved.idle_lock_minutes))
         idle_lock.install(app)

@@ -13,6 +13,7 @@ from pathlib import PurePath
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -43,6 +44,43 @@ SCREENS = ("briefing", "incidents", "work_orders", "disputes", "statistics", "se
 def settings_store() -> QSettings:
     """The application's settings (the registry on Windows, an ini file elsewhere)."""
     return QSettings("StationDesk", "StationDesk")
+
+
+class ConnectionBanner(QFrame):
+    """The red strip above the screens while the database is unreachable, with "Retry now".
+
+    It only shows and hides: the screens below are never rebuilt, so nothing typed is lost."""
+
+    retry_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("connectionBanner")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 12, 8)
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("connectionBannerText")
+        self.message_label.setWordWrap(True)
+        self.retry_button = QPushButton(self.tr("Retry now"), self)
+        self.retry_button.setObjectName("connectionRetryButton")
+        self.retry_button.clicked.connect(self._on_retry)
+        layout.addWidget(self.message_label, 1)
+        layout.addWidget(self.retry_button)
+        self.hide()
+
+    def show_lost(self, reason: str) -> None:
+        self.message_label.setText(
+            self.tr(
+                "The database connection was lost: {reason}. Retrying… "
+                "(saved data is not affected; unsaved input is kept)"
+            ).format(reason=reason)
+        )
+        self.retry_button.setEnabled(True)
+        self.show()
+
+    def _on_retry(self) -> None:
+        self.retry_button.setEnabled(False)  # enabled again by the next failure
+        self.retry_requested.emit()
 
 
 class MainWindow(QMainWindow):
@@ -93,11 +131,17 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(self._navigation_width())
 
         central = QWidget(self)
-        layout = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.connection_banner = ConnectionBanner(central)
+        outer.addWidget(self.connection_banner)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
 
         self._build_status_bar()
@@ -216,11 +260,31 @@ class MainWindow(QMainWindow):
         self.set_connected(True)
 
     def set_connected(self, connected: bool) -> None:
-        """Show the connection state (the reconnect banner of issue 3 will drive this)."""
+        """Show the connection state in the status bar (the connection monitor drives this)."""
         self.connection_label.setText(self.tr("Connected") if connected else self.tr("Disconnected"))
         self.connection_label.setProperty("state", "ok" if connected else "lost")
         self.connection_label.style().unpolish(self.connection_label)
         self.connection_label.style().polish(self.connection_label)
+
+    # ------------------------------------------------------------------ connection banner
+
+    def watch_connection(self, monitor) -> None:
+        """Follow a :class:`desktop.views.connection_monitor.ConnectionMonitor`: banner and status
+        bar on loss and restore, "Retry now" probes at once."""
+        monitor.connection_lost.connect(self.show_connection_lost)
+        monitor.connection_restored.connect(self.show_connection_restored)
+        self.connection_banner.retry_requested.connect(monitor.check_now)
+
+    def show_connection_lost(self, reason: str) -> None:
+        self.connection_banner.show_lost(reason)
+        self.set_connected(False)
+        self.connection_label.setToolTip(reason)
+
+    def show_connection_restored(self) -> None:
+        self.connection_banner.hide()
+        self.set_connected(True)
+        self.connection_label.setToolTip("")
+        self.statusBar().showMessage(self.tr("Database connection restored."), 5000)
 
     # ------------------------------------------------------------------ layout memory
 
