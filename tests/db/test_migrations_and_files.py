@@ -152,24 +152,24 @@ def test_bad_urls_give_one_clear_message(url, fragment):
 
 @pytest.fixture
 def next_release(tmp_path, monkeypatch):
-    """The shipped migrations plus a trivial 0002, as the next release would bring."""
+    """The shipped migrations plus one more, as the next release would bring."""
     import shutil
 
     from desktop.db import migrate
 
     folder = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "versions" / "0002_next.py").write_text(
+    (folder / "versions" / "9999_next.py").write_text(
         '"""next release"""\n'
         "import sqlalchemy as sa\nfrom alembic import op\n\n"
-        f"revision = '0002'\ndown_revision = '{migrate.head_revision()}'\n"
+        f"revision = '9999'\ndown_revision = '{migrate.head_revision()}'\n"
         "branch_labels = None\ndepends_on = None\n\n\n"
         "def upgrade():\n    op.create_table('release_probe', sa.Column('id', sa.Integer, primary_key=True))\n\n\n"
         "def downgrade():\n    op.drop_table('release_probe')\n",
         encoding="utf-8",
     )
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
-    return "0002"
+    return "9999"
 
 
 def test_older_local_file_is_backed_up_then_upgraded(tmp_path, next_release):
