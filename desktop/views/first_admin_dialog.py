@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.db.database import Database
 from desktop.errors import StationDeskError, ValidationError
 from desktop.services import accounts
+from desktop.views.dialog_parts import error_label, heading_label, show_error, stack
 
 
 class FirstAdminDialog(QDialog):
@@ -29,9 +28,7 @@ class FirstAdminDialog(QDialog):
         self.setWindowTitle(self.tr("StationDesk — First run"))
         self.setModal(True)
 
-        heading = QLabel(self.tr("Create the administrator"), self)
-        heading.setObjectName("dialogHeading")
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        heading = heading_label(self.tr("Create the administrator"), self)
         intro = QLabel(
             self.tr(
                 "This database has no accounts yet. Enter the station and the administrator who will "
@@ -72,11 +69,7 @@ class FirstAdminDialog(QDialog):
         form.addRow(self.tr("&Password:"), self.password_edit)
         form.addRow(self.tr("&Repeat password:"), self.repeat_edit)
 
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c62828;")
-        self.error_label.hide()
+        self.error_label = error_label(self)
 
         buttons = QDialogButtonBox(self)
         create = buttons.addButton(self.tr("Create and log in"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -85,15 +78,7 @@ class FirstAdminDialog(QDialog):
         buttons.accepted.connect(self._create)
         buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
-        layout.setSpacing(12)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
+        stack(self, heading, intro, form, self.error_label, buttons, spacing=12, min_width=480)
         self.station_code_edit.setFocus()
 
     def _create(self) -> None:
@@ -120,8 +105,7 @@ class FirstAdminDialog(QDialog):
         self.accept()
 
     def _show_error(self, message: str, fields: list[str]) -> None:
-        self.error_label.setText(message)
-        self.error_label.show()
+        show_error(self.error_label, message)
         for name in fields:
             edit = self._fields.get(name)
             if edit is not None:

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.db.database import Database
 from desktop.errors import PermissionDenied, StationDeskError
 from desktop.services import accounts
+from desktop.views.dialog_parts import error_label, heading_label, show_error, stack
 
 CHECK_INTERVAL_MS = 5_000
 
@@ -53,9 +53,7 @@ class UnlockDialog(QDialog):
         self.setModal(True)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
 
-        heading = QLabel(self.tr("This desk is locked"), self)
-        heading.setObjectName("dialogHeading")
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        heading = heading_label(self.tr("This desk is locked"), self)
         info = QLabel(
             self.tr("Locked after a period without use. Enter the password of {name} ({number}) to continue; "
                     "your unsaved work is kept.").format(name=login.name, number=login.number),
@@ -68,26 +66,14 @@ class UnlockDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("&Password:"), self.password_edit)
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c62828;")
-        self.error_label.hide()
+        self.error_label = error_label(self)
 
         buttons = QDialogButtonBox(self)
         self.unlock_button = buttons.addButton(self.tr("Unlock"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.unlock_button.setDefault(True)
         buttons.accepted.connect(self.try_unlock)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
-        layout.setSpacing(14)
-        layout.addWidget(heading)
-        layout.addWidget(info)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        stack(self, heading, info, form, self.error_label, buttons, spacing=14, min_width=520)
         self.password_edit.setFocus()
 
     def try_unlock(self) -> bool:
@@ -99,8 +85,7 @@ class UnlockDialog(QDialog):
             if result.staff_id != self._login.staff_id:  # pragma: no cover - same number and station
                 raise PermissionDenied(accounts.BAD_CREDENTIALS)
         except StationDeskError as exc:
-            self.error_label.setText(str(exc))
-            self.error_label.show()
+            show_error(self.error_label, str(exc))
             self.password_edit.clear()
             self.password_edit.setFocus()
             return False

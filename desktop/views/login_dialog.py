@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -10,13 +9,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.db.database import Database
 from desktop.errors import StationDeskError
 from desktop.services import accounts
+from desktop.views.dialog_parts import error_label, heading_label, show_error, stack
 
 USE_NOTICE_OBJECT = "useNotice"
 
@@ -35,9 +34,7 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("StationDesk — Log in"))
         self.setModal(True)
 
-        heading = QLabel(self.tr("Police Station Command Room Desk"), self)
-        heading.setObjectName("dialogHeading")
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        heading = heading_label(self.tr("Police Station Command Room Desk"), self)
 
         self.station_combo = QComboBox(self)
         stations = accounts.list_stations(db)
@@ -61,11 +58,7 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("Staff &number:"), self.number_edit)
         form.addRow(self.tr("&Password:"), self.password_edit)
 
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c62828;")  # red even without the application style sheet
-        self.error_label.hide()
+        self.error_label = error_label(self)
 
         notice = QLabel(
             self.tr(
@@ -84,15 +77,7 @@ class LoginDialog(QDialog):
         buttons.accepted.connect(self._try_login)
         buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
-        layout.setSpacing(14)
-        layout.addWidget(heading)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(notice)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        stack(self, heading, form, self.error_label, notice, buttons, spacing=14, min_width=460)
         (self.password_edit if number else self.number_edit).setFocus()
 
     def _try_login(self) -> None:
@@ -112,5 +97,4 @@ class LoginDialog(QDialog):
         self.accept()
 
     def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.show()
+        show_error(self.error_label, message)
