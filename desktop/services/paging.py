@@ -38,7 +38,9 @@ _MAX_ANCHORS = 256
 class ColumnSpec:
     """One column of a list: ``key`` names it in filters and sorts, ``title`` heads it (already
     translated by the caller), ``expr`` is the SQL expression, ``kind`` how it is shown and
-    exported. Text columns take part in the free-text search unless ``searchable`` is false."""
+    exported. Text columns take part in the free-text search unless ``searchable`` is false.
+    ``mask`` names the personal data a column holds (``"phone"``, ``"id_number"``, ``"name"``): lists
+    and exports mask it for roles that may not see it (desktop/services/masking.py)."""
 
     key: str
     title: str
@@ -46,6 +48,7 @@ class ColumnSpec:
     kind: Kind = "text"
     sortable: bool = True
     searchable: bool = True
+    mask: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
