@@ -20,6 +20,7 @@ from desktop.models.dispute import (
 )
 from desktop.models.incident import (
     ImportBatch,
+    ImportProfile,
     Incident,
     IncidentCategory,
     RepeatCluster,
@@ -32,7 +33,7 @@ from desktop.models.work_order import NumberSequence, WorkOrder, WorkOrderEvent
 __all__ = [
     "Agreement", "AgreementParty", "Attachment", "AuditChainHead", "AuditEntry", "Base",
     "Briefing", "Case", "CaseClockEvent", "Community", "Directive", "Dispute", "DisputeParty",
-    "FollowUp", "Grid", "ImportBatch", "Incident", "IncidentCategory", "MediationSession",
+    "FollowUp", "Grid", "ImportBatch", "ImportProfile", "Incident", "IncidentCategory", "MediationSession",
     "NumberSequence", "Party", "RepeatCluster", "SessionMediator", "Staff", "StaffRole", "Station",
     "StationScoped", "Tracked", "Transfer", "Unit", "Warning", "WorkOrder", "WorkOrderEvent",
     "dispute_incidents", "incident_parties", "repeat_cluster_incidents",

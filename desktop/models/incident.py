@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     CheckConstraint,
     Column,
@@ -72,6 +73,26 @@ class ImportBatch(StationScoped, Created, Base):
     rows_unchanged: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     rows_conflict: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     rows_rejected: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    # Exact duplicates within the file itself (counted, not imported twice).
+    rows_duplicate: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
+    # Imported, but something needs a person's look (invalid phone kept raw, unmapped category).
+    rows_review: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
+    # The rejected, conflicting and review rows with their reasons, so the summary can be reopened.
+    report: Mapped[dict | None] = mapped_column(JSON)
+
+
+class ImportProfile(StationScoped, Tracked, Base):
+    """A named column mapping of one 110 export layout, offered again next time."""
+
+    __tablename__ = "import_profiles"
+    __table_args__ = (UniqueConstraint("station_id", "kind", "name"),
+                      enum_check("kind", ["incident", "case", "warning"]))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    name: Mapped[str] = mapped_column(String(100), nullable=False)
+    # field key -> the header text it was mapped from (headers move between versions; names stay).
+    mapping: Mapped[dict] = mapped_column(JSON, nullable=False)
 
 
 class Incident(StationScoped, Tracked, Base):

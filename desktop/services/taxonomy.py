@@ -18,6 +18,7 @@ __all__ = [
     "CATEGORIES",
     "CATEGORY_WEIGHTS",
     "TAXONOMY",
+    "UNCLASSIFIED_CODE",
     "CategoryDef",
     "category_by_code",
     "criminal_codes",
@@ -78,7 +79,13 @@ TAXONOMY: tuple[tuple[str, str, bool, tuple[tuple[str, str], ...]], ...] = (
         ("0802", "咨询"),
         ("0803", "其他"),
     )),
+    # What an import cannot map is filed here and listed for review (never guessed).
+    ("99", "未分类", False, (
+        ("9999", "未分类"),
+    )),
 )
+
+UNCLASSIFIED_CODE = "9999"
 
 
 @dataclass(frozen=True)

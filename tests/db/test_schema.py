@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from desktop.db import open_database
 from desktop.db.migrate import SchemaState, head_revision, schema_status, upgrade
+from desktop.db.search_index import include_name
 from desktop.errors import ConflictError
 from desktop.models import Base, Incident, WorkOrder
 from tests.factories import make_incident, make_station, make_work_order
@@ -21,7 +22,8 @@ def test_migrated_schema_matches_models(empty_url):
         status = upgrade(db)
         assert status.state is SchemaState.CURRENT and status.current == head_revision()
         with db.engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+            context = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_name})
+            diff = compare_metadata(context, Base.metadata)
         assert diff == []
         assert set(Base.metadata.tables) <= db.table_names()
     finally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from desktop.db.search_index import include_name
 from desktop.models import Base
 
 config = context.config
@@ -26,6 +27,7 @@ def run_migrations_online() -> None:
             # SQLite cannot ALTER most things in place; batch mode copies the table.
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
+            include_name=include_name,
             transaction_per_migration=False,
         )
         with context.begin_transaction():

@@ -189,7 +189,8 @@ class OrgStage(PeopleMixin):
         if missing:
             raise RuntimeError(f"incident categories missing after seeding: {missing} (had {before})")
         self.criminal_codes = [c.code for c in CATEGORIES if c.level == 2 and c.criminal]
-        self.other_codes = [c.code for c in CATEGORIES if c.level == 2 and not c.criminal]
+        self.other_codes = [c.code for c in CATEGORIES
+                            if c.level == 2 and not c.criminal and c.code in CATEGORY_WEIGHTS]
         self.criminal_cum = _cum([CATEGORY_WEIGHTS[c] for c in self.criminal_codes])
         self.other_cum = _cum([CATEGORY_WEIGHTS[c] for c in self.other_codes])
         self.criminal_share = self.criminal_cum[-1] / (self.criminal_cum[-1] + self.other_cum[-1])
