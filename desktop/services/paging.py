@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
@@ -40,7 +40,9 @@ class ColumnSpec:
     translated by the caller), ``expr`` is the SQL expression, ``kind`` how it is shown and
     exported. Text columns take part in the free-text search unless ``searchable`` is false.
     ``mask`` names the personal data a column holds (``"phone"``, ``"id_number"``, ``"name"``): lists
-    and exports mask it for roles that may not see it (desktop/services/masking.py)."""
+    and exports mask it for roles that may not see it (desktop/services/masking.py).
+    ``sort_expr`` sorts the column by another expression than the one shown, e.g. a looked-up name
+    by its indexed foreign key (sorting a million rows by a looked-up name cannot use an index)."""
 
     key: str
     title: str
@@ -49,6 +51,7 @@ class ColumnSpec:
     sortable: bool = True
     searchable: bool = True
     mask: str | None = None
+    sort_expr: Any = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -87,6 +90,8 @@ class PagedQuery:
 
     ``base`` selects the columns to show (its own column list is replaced by ``columns``' and
     the id's expressions; its FROM, joins and WHERE are kept). ``id_expr`` is the entity's id.
+    ``search(word)`` builds the condition for one word of the free text (e.g. through a trigram
+    index); without it each word is a LIKE over the searchable text columns.
     Thread-safe: every call opens its own session.
 
     Station scoping: the statements carry an explicit ``station_expr = station_id`` condition
@@ -97,17 +102,20 @@ class PagedQuery:
     """
 
     def __init__(self, db: Database, *, station_id: int | None, base: Select, columns: Sequence[ColumnSpec],
-                 id_expr: Any, station_expr: Any = None) -> None:
+                 id_expr: Any, station_expr: Any = None, filter_columns: Sequence[ColumnSpec] = (),
+                 search: Callable[[str], ColumnElement[bool]] | None = None) -> None:
         if not columns:
             raise ValueError("a PagedQuery needs at least one column")
-        keys = [c.key for c in columns]
+        keys = [c.key for c in (*columns, *filter_columns)]
         if len(set(keys)) != len(keys):
             raise ValueError(f"column keys must be unique: {keys}")
         self.db = db
         self.station_id = station_id
         self.columns: tuple[ColumnSpec, ...] = tuple(columns)
         self.id_expr = id_expr
-        self._by_key = {c.key: c for c in self.columns}
+        # ``filter_columns`` can be filtered on (ids behind shown names) but are never selected.
+        self._by_key = {c.key: c for c in (*self.columns, *filter_columns)}
+        self._search = search
         self._base = base
         if station_expr is None:
             station_expr = getattr(getattr(id_expr, "class_", None), "station_id", None)
@@ -194,7 +202,12 @@ class PagedQuery:
         spec = self.column(sort.key)
         if not spec.sortable:
             raise ValueError(f"column {sort.key!r} is not sortable")
-        return spec.expr
+        return spec.expr if spec.sort_expr is None else spec.sort_expr
+
+    def _extra_sort_column(self, sort: Sort) -> bool:
+        """Whether the rows carry the sort value as a trailing extra element (a column sorted by
+        another expression than it shows: keyset paging needs the sorted value itself)."""
+        return sort.key is not None and self.column(sort.key).sort_expr is not None
 
     def _order_by(self, sort: Sort) -> list[Any]:
         exprs = [self.id_expr] if sort.key is None else [self._sort_expr(sort), self.id_expr]
@@ -210,6 +223,9 @@ class PagedQuery:
             # Each word must occur in some searchable text column.
             searchable = [c.expr for c in self.columns if c.kind == "text" and c.searchable]
             for word in text.split():
+                if self._search is not None:
+                    stmt = stmt.where(self._search(word))
+                    continue
                 if not searchable:
                     stmt = stmt.where(false())
                     break
@@ -246,6 +262,8 @@ class PagedQuery:
     def _row_key(self, row: tuple, sort: Sort) -> tuple[Any, Any]:
         if sort.key is None:
             return (row[0], row[0])
+        if self._extra_sort_column(sort):
+            return (row[-1], row[0])
         index = 1 + [c.key for c in self.columns].index(sort.key)
         return (row[index], row[0])
 
@@ -285,7 +303,7 @@ class PagedQuery:
         order = self._order_by(sort)
         plain = self._by_rowid(sort)
         if offset == 0:
-            stmt = self._filtered(self._rows_stmt(), filter, plain_station=plain).order_by(*order).limit(limit)
+            stmt = self._filtered(self._rows_stmt(sort), filter, plain_station=plain).order_by(*order).limit(limit)
             return self._run(stmt)
         ids = (
             self._filtered(self._base.with_only_columns(self.id_expr, maintain_column_froms=True), filter,
@@ -296,7 +314,7 @@ class PagedQuery:
         )
         # MySQL/MariaDB refuse LIMIT directly inside IN (…); a derived table is accepted.
         page = ids.subquery("page")
-        stmt = self._rows_stmt().where(self.id_expr.in_(select(page.c[0]))).order_by(*order)
+        stmt = self._rows_stmt(sort).where(self.id_expr.in_(select(page.c[0]))).order_by(*order)
         # The outer query looks rows up by id only (the inner one carries the station condition):
         # given an indexable station condition too, SQLite walks the whole station index instead
         # (~120 ms vs ~15 ms at 500,000).
@@ -305,7 +323,7 @@ class PagedQuery:
     def _fetch_after(self, key: tuple[Any, Any], limit: int, *, filter: Filter, sort: Sort) -> list[tuple]:
         plain = self._by_rowid(sort)
         stmt = (
-            self._filtered(self._rows_stmt(), filter, plain_station=plain)
+            self._filtered(self._rows_stmt(sort), filter, plain_station=plain)
             .where(self._follows(key, sort))
             .order_by(*self._order_by(sort))
             .limit(limit)
@@ -327,8 +345,11 @@ class PagedQuery:
         """Whether the statements carry their own station condition (see ``_filtered``)."""
         return self._station_expr is not None and self.station_id is not None
 
-    def _rows_stmt(self) -> Select:
-        return self._base.with_only_columns(*self._select_columns(), maintain_column_froms=True)
+    def _rows_stmt(self, sort: Sort = BY_ID) -> Select:
+        columns = self._select_columns()
+        if self._extra_sort_column(sort):
+            columns.append(self._sort_expr(sort))
+        return self._base.with_only_columns(*columns, maintain_column_froms=True)
 
     def _run(self, stmt: Select) -> list[tuple]:
         with self.db.session(station_id=self.station_id) as session:
