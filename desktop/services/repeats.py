@@ -367,7 +367,7 @@ def refresh_clusters(session: Session, station_id: int, start: datetime, end: da
     span_hi = max([end, *(f.last_at for f in found)])
     stored = list(session.scalars(
         select(RepeatCluster)
-        .where(RepeatCluster.station_id == station_id, RepeatCluster.first_at < span_hi,
+        .where(RepeatCluster.station_id == station_id, RepeatCluster.first_at <= span_hi,
                RepeatCluster.last_at >= span_lo)
         .order_by(RepeatCluster.id)
     ))
