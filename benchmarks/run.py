@@ -28,6 +28,7 @@ CASE_MODULES: tuple[str, ...] = (
     "benchmarks.cases_db",
     "benchmarks.cases_list",
     "benchmarks.cases_app",
+    "benchmarks.cases_incidents",
 )
 
 

@@ -65,6 +65,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1, help="随机种子：相同种子生成相同数据（默认 1）")
     _common(p)
 
+    imp = sub.add_parser("import", help="导入 110 接处警系统导出的数据")
+    imp_sub = imp.add_subparsers(dest="import_command", metavar="KIND", required=True, parser_class=_Parser)
+    p = imp_sub.add_parser("incidents", help="导入警情明细表（.xlsx 或 .csv），重复导入不会产生重复记录")
+    p.add_argument("file", help="导出的 .xlsx 或 .csv 文件")
+    p.add_argument("--profile", metavar="NAME", help="使用已保存的列对应方案")
+    p.add_argument("--dry-run", action="store_true", help="只检查并统计，不写入数据库")
+    p.add_argument("--rejects", metavar="OUT.xlsx", help="把未导入的行（含原因）保存为 Excel 文件")
+    p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
+    _common(p)
+
+    p = sub.add_parser("repeats", help="列出一段时间内的重复警情（一人多报、一地多报、多人同报）")
+    p.add_argument("--from", dest="date_from", required=True, metavar="DATE", help="开始日期，如 2025-03-01")
+    p.add_argument("--to", dest="date_to", required=True, metavar="DATE", help="结束日期（含当天），如 2025-03-31")
+    p.add_argument("--refresh", action="store_true", help="先按默认规则重新识别这段时间的重复警情")
+    p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
+    _common(p)
+
     audit = sub.add_parser("audit", help="审计日志")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True, parser_class=_Parser)
     p = audit_sub.add_parser("verify", help="校验审计日志的哈希链是否完整未被篡改")
@@ -167,6 +184,95 @@ def cmd_demo(args) -> dict:
     }
 
 
+def _station_id(db, code: str | None) -> int:
+    from desktop.services.accounts import list_stations
+
+    stations = list_stations(db)
+    if code:
+        for st in stations:
+            if st.code == code:
+                return st.id
+        raise StationDeskError(f"没有代码为 {code} 的派出所", hint="用 station-desk db info 查看数据库内容")
+    if len(stations) == 1:
+        return stations[0].id
+    if not stations:
+        raise StationDeskError("数据库中还没有派出所", hint="请先在桌面程序中完成初始设置")
+    codes = "、".join(st.code for st in stations)
+    raise StationDeskError(f"数据库中有多个派出所（{codes}），请用 --station 指定")
+
+
+def _parse_date(text: str, what: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise StationDeskError(f"{what}格式不正确：{text}", hint="请写成 2025-03-01 这样的日期") from None
+
+
+def cmd_import_incidents(args) -> dict:
+    from desktop.db.migrate import prepare
+    from desktop.services.incident_import import analyse, load_profile, run_import, write_rejects
+
+    db = _open(args)
+    try:
+        prepare(db)
+        station_id = _station_id(db, args.station)
+        profile = load_profile(db, station_id, args.profile) if args.profile else None
+        analysis = analyse(args.file, profile=profile, profile_name=args.profile)
+        show = _progress_printer("导入警情") if not args.json and sys.stderr.isatty() else None
+        summary = run_import(db, station_id, None, analysis, dry_run=args.dry_run, progress=show)
+        if show:
+            sys.stderr.write("\n")
+        rejects = None
+        if args.rejects and summary.not_imported():
+            write_rejects(summary, args.rejects)
+            rejects = str(args.rejects)
+        return {
+            "file": analysis.file_name, "dry_run": summary.dry_run, "batch_id": summary.batch_id,
+            "counts": summary.counts(), "rejects_file": rejects,
+            "rejected": [{"row": p.row, "reason": p.reason} for p in summary.rejected],
+            "conflicts": [{"row": p.row, "number": p.number, "reason": p.reason} for p in summary.conflicts],
+            "review": [{"row": p.row, "number": p.number, "reason": p.reason} for p in summary.review],
+        }
+    finally:
+        db.dispose()
+
+
+def cmd_repeats(args) -> dict:
+    from datetime import datetime as dt
+    from datetime import time as dtime
+    from datetime import timedelta
+
+    from desktop.db.migrate import prepare
+    from desktop.services.repeats import clusters_in_range, refresh_clusters
+
+    start = dt.combine(_parse_date(args.date_from, "开始日期"), dtime())
+    end = dt.combine(_parse_date(args.date_to, "结束日期"), dtime()) + timedelta(days=1)
+    if end <= start:
+        raise StationDeskError("结束日期早于开始日期")
+    db = _open(args)
+    try:
+        prepare(db)
+        station_id = _station_id(db, args.station)
+        if args.refresh:
+            with db.transaction(station_id=station_id) as s:
+                refresh_clusters(s, station_id, start, end)
+        with db.session(station_id=station_id) as s:
+            rows = clusters_in_range(s, station_id, start, end)
+        return {
+            "from": start.date().isoformat(), "to": (end - timedelta(days=1)).date().isoformat(),
+            "clusters": [
+                {"id": r.id, "kind": r.kind, "match_key": r.match_key, "first_at": r.first_at.isoformat(" "),
+                 "last_at": r.last_at.isoformat(" "), "count": r.incident_count, "status": r.status,
+                 "incidents": list(r.numbers)}
+                for r in rows
+            ],
+        }
+    finally:
+        db.dispose()
+
+
 def cmd_audit_verify(args) -> dict:
     from desktop.db.audit import chain_ids, verify_chain
     from desktop.db.migrate import SchemaState, schema_status
@@ -194,10 +300,10 @@ def cmd_audit_verify(args) -> dict:
         db.dispose()
 
 
-def _progress_printer() -> Callable[[int, int, str], None]:
+def _progress_printer(what: str = "生成演示数据") -> Callable[[int, int, str], None]:
     def show(done: int, total: int, text: str) -> None:
         pct = 100 * done // total if total else 0
-        sys.stderr.write(f"\r生成演示数据 {pct:3d}%  {text}" + " " * 10)
+        sys.stderr.write(f"\r{what} {pct:3d}%  {text}" + " " * 10)
         sys.stderr.flush()
 
     return show
@@ -235,6 +341,23 @@ def _print_human(command: str, result: dict) -> None:
         print(f"  警情 {c.get('incidents', 0):,} 起，案件 {c.get('cases', 0):,} 件，"
               f"工单 {c.get('work_orders', 0):,} 张，矛盾纠纷 {c.get('disputes', 0):,} 件，"
               f"人员 {c.get('staff', 0):,} 名")
+    elif command == "import incidents":
+        c = result["counts"]
+        head = "检查完成（未写入数据库）" if result["dry_run"] else "导入完成"
+        print(f"{head}：{result['file']}")
+        print(f"  读取 {c['read']:,} 行：新增 {c['imported']:,}，已存在 {c['already_present']:,}，"
+              f"文件内重复 {c['duplicates_in_file']:,}，编号冲突 {c['conflicts']:,}，拒绝 {c['rejected']:,}，"
+              f"需复核 {c['review']:,}")
+        for item in (result["rejected"] + result["conflicts"])[:20]:
+            print(f"  第 {item['row']} 行：{item['reason']}")
+        if result["rejects_file"]:
+            print(f"未导入的行已保存到 {result['rejects_file']}")
+    elif command == "repeats":
+        labels = {"same_caller": "一人多报", "same_place": "一地多报", "same_event": "多人同报"}
+        print(f"{result['from']} 至 {result['to']} 重复警情 {len(result['clusters'])} 组")
+        for c in result["clusters"]:
+            print(f"  {labels.get(c['kind'], c['kind'])}  {c['first_at'][:16]}–{c['last_at'][:16]}  "
+                  f"{c['count']} 起  {c['match_key']}  {'、'.join(c['incidents'])}")
     elif command == "audit verify":
         for chain in result["chains"]:
             print(f"链 {chain['chain']}：{chain['entries']:,} 条，完整")
@@ -251,6 +374,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], dict]] = {
     "db restore": cmd_db_restore,
     "demo": cmd_demo,
     "audit verify": cmd_audit_verify,
+    "import incidents": cmd_import_incidents,
+    "repeats": cmd_repeats,
 }
 
 
@@ -259,6 +384,8 @@ def _command_name(args: argparse.Namespace) -> str | None:
         return f"db {args.db_command}"
     if args.command == "audit":
         return f"audit {args.audit_command}"
+    if args.command == "import":
+        return f"import {args.import_command}"
     return args.command
 
 

@@ -289,6 +289,7 @@ _VAGUE_SUFFIXES = ("附近", "门口", "旁边", "对面", "楼下", "路口", "
 _TRAILING_PUNCT = ",.;:!?-_\"'"
 _NUMBER_SIGN_RE = re.compile(r"(\d+)#")
 _WS_RE = re.compile(r"\s+")
+_PUNCT_CHARS = frozenset(chr(c) for c in _PUNCT)
 
 
 def normalize_address(raw: str | None) -> str | None:
@@ -296,8 +297,13 @@ def normalize_address(raw: str | None) -> str | None:
     "附近/门口/旁边/旁/对面/楼下/路口/处/一带", ASCII lower-cased. None for an empty address."""
     if raw is None:
         return None
-    s = _WS_RE.sub("", to_halfwidth(raw)).translate(_PUNCT)
-    s = _NUMBER_SIGN_RE.sub(r"\1号", s)
+    # The translate and the regex are skipped when they cannot change anything: an import
+    # normalises every row's address, and most addresses hold neither.
+    s = _WS_RE.sub("", to_halfwidth(raw))
+    if not _PUNCT_CHARS.isdisjoint(s):
+        s = s.translate(_PUNCT)
+    if "#" in s:
+        s = _NUMBER_SIGN_RE.sub(r"\1号", s)
     changed = True
     while changed and s:
         changed = False

@@ -22,6 +22,10 @@ def create_station(session: Session, *, code: str, name: str, region: str | None
     station = Station(code=code, name=name.strip(), region=region, cutover_hour=cutover_hour)
     session.add(station)
     session.flush()
+    # The shared 110 taxonomy (idempotent): a first station's imports and forms need it at once.
+    from desktop.services.taxonomy import seed_categories
+
+    seed_categories(session)
     return station
 
 
