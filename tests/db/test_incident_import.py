@@ -58,7 +58,7 @@ def _xlsx(path, rows=ROWS, header=HEADER):
 def station(db):
     with db.transaction() as s:
         seed_categories(s)
-        station, room, _team, officer = make_station(s)
+        station, _room, _team, officer = make_station(s)
         return station.id, officer.id
 
 

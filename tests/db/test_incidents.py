@@ -28,7 +28,7 @@ NOW = datetime(2025, 3, 6, 12, 0)
 def station(db):
     with db.transaction() as s:
         seed_categories(s)
-        station, _room, team, officer = make_station(s)
+        station, _room, _team, officer = make_station(s)
         east = Community(station_id=station.id, code="C1", name="东门社区")
         west = Community(station_id=station.id, code="C2", name="西门社区")
         s.add_all([east, west])
