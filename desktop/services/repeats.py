@@ -52,7 +52,7 @@ from sqlalchemy import Result, and_, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.errors import ValidationError
-from desktop.models import Incident, RepeatCluster
+from desktop.models import Incident, RepeatCluster, WorkOrder
 from desktop.models.enums import ClusterStatus, RepeatKind
 from desktop.models.incident import repeat_cluster_incidents
 
@@ -365,8 +365,9 @@ def refresh_clusters(session: Session, station_id: int, start: datetime, end: da
 
     A found cluster updates the stored one of the same kind and key that shares incidents with it
     (keeping its id, status and note), or is inserted. An open stored cluster in the range that no
-    longer qualifies is deleted; a cluster that is not open (e.g. turned into a work order) is
-    never deleted. Writes go through ``session`` (audited); the caller owns the transaction.
+    longer qualifies is deleted; a cluster that is not open (e.g. turned into a work order), or
+    that a work order names, is never deleted. Writes go through ``session`` (audited); the caller
+    owns the transaction.
     """
     found = detect(session, station_id, start, end, rules)
     span_lo = min([start, *(f.first_at for f in found)])
@@ -408,14 +409,17 @@ def refresh_clusters(session: Session, station_id: int, start: datetime, end: da
         taken.add(c.id)
 
     # Deletes first, flushed, so an updated or new cluster may take over a deleted one's first_at.
-    removed = 0
-    for c in stored:
-        if c.id in taken or c.status != ClusterStatus.OPEN:
-            continue
-        if c.id in absorbed or (c.first_at < end and c.last_at >= start):
-            session.execute(delete(_members).where(_members.c.cluster_id == c.id))
-            session.delete(c)
-            removed += 1
+    doomed = [c for c in stored if c.id not in taken and c.status == ClusterStatus.OPEN
+              and (c.id in absorbed or (c.first_at < end and c.last_at >= start))]
+    if doomed:
+        # A work order's source stays linked even where its cluster was left open.
+        ordered = set(session.scalars(select(WorkOrder.cluster_id).where(
+            WorkOrder.station_id == station_id, WorkOrder.cluster_id.in_([c.id for c in doomed]))))
+        doomed = [c for c in doomed if c.id not in ordered]
+    for c in doomed:
+        session.execute(delete(_members).where(_members.c.cluster_id == c.id))
+        session.delete(c)
+    removed = len(doomed)
     if removed:
         session.flush()
 

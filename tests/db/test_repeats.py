@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from desktop.errors import ValidationError
 from desktop.models import Community, Grid, Incident, IncidentCategory, RepeatCluster
-from desktop.models.enums import ClusterStatus, RepeatKind
+from desktop.models.enums import ClusterStatus, RepeatKind, WorkOrderSource
 from desktop.models.incident import repeat_cluster_incidents
 from desktop.services.repeats import (
     FoundCluster,
@@ -23,7 +23,7 @@ from desktop.services.repeats import (
 )
 from desktop.services.taxonomy import seed_categories
 from desktop.settings import Settings
-from tests.factories import make_incident, make_station
+from tests.factories import make_incident, make_station, make_work_order
 
 T0 = datetime(2025, 3, 5, 10, 0, 0)
 DAY = duty_day_bounds(date(2025, 3, 5), 8)  # 2025-03-05 08:00 -> 2025-03-06 08:00
@@ -34,7 +34,7 @@ _numbers = itertools.count(1)
 def world(db):
     """Station GD with one community, two grids and the taxonomy; station XQ for isolation."""
     with db.transaction() as s:
-        station, *_ = make_station(s)
+        station, _room, team, _officer = make_station(s)
         other, *_ = make_station(s, code="XQ", name="西区派出所")
         seed_categories(s)
         community = Community(station_id=station.id, code="GD-SQ01", name="解放路社区")
@@ -45,7 +45,7 @@ def world(db):
         s.add_all(grids)
         s.flush()
         cats = dict(s.execute(select(IncidentCategory.code, IncidentCategory.id)).all())
-        return {"station": station, "other": other, "grid1": grids[0].id, "grid2": grids[1].id,
+        return {"station": station, "team": team, "other": other, "grid1": grids[0].id, "grid2": grids[1].id,
                 "noise": cats["0205"], "fight": cats["0201"]}
 
 
@@ -232,6 +232,21 @@ def test_cluster_that_no_longer_qualifies(db, world):
         assert [(c.id, c.status) for c in s.scalars(select(RepeatCluster))] == [(dismissed_id, "dismissed")]
         assert clusters_of_incident(s, gone[0]) == []
         assert clusters_of_incident(s, kept[0]) == [dismissed_id]
+
+
+def test_cluster_named_by_a_work_order_is_kept_even_if_open(db, world):
+    st = world["station"]
+    with db.transaction(station_id=st.id) as s:
+        ids = [add(s, st, T0, phone="13900000081"), add(s, st, T0 + timedelta(hours=1), phone="13900000081")]
+        refresh_clusters(s, st.id, *DAY)
+        cluster = s.scalars(select(RepeatCluster)).one()
+        make_work_order(s, st, world["team"], source_kind=WorkOrderSource.CLUSTER, cluster_id=cluster.id)
+    with db.transaction(station_id=st.id) as s:
+        s.delete(s.get(Incident, ids[1]))
+    with db.transaction(station_id=st.id) as s:
+        assert refresh_clusters(s, st.id, *DAY).removed == 0
+    with db.session(station_id=st.id) as s:
+        assert [(c.id, c.status) for c in s.scalars(select(RepeatCluster))] == [(cluster.id, "open")]
 
 
 def test_split_and_merge_keep_one_identity(db, world):
