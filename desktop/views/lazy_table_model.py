@@ -10,6 +10,10 @@ milliseconds, which keeps each screenful well under the 100 ms budget without a 
 
 ``QSortFilterProxyModel`` is for small in-memory lists only (STYLE.md); sort and filter here
 re-query in SQL. :meth:`refresh` keeps the selected rows (by id) and the scroll position.
+
+With ``reveal_personal=False`` the columns whose spec names personal data (``ColumnSpec.mask``)
+show masked values in every role (desktop/services/masking.py), so nothing read through the
+model reveals more than the list shows.
 """
 
 from __future__ import annotations
@@ -27,9 +31,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtWidgets import QAbstractItemView
 
+from desktop.services.masking import mask_value
 from desktop.services.paging import BY_ID, NO_FILTER, ColumnSpec, Filter, PagedQuery, Sort
 
 log = logging.getLogger(__name__)
@@ -57,10 +63,15 @@ def format_value(value: Any, kind: str) -> str:
 
 
 class LazyTableModel(QAbstractTableModel):
-    """Windowed, read-only table model over a :class:`PagedQuery`. UI thread only."""
+    """Windowed, read-only table model over a :class:`PagedQuery`. UI thread only.
+
+    A failed count or fetch (the database went away) is logged, leaves the rows empty and sets
+    :attr:`load_error`, announced by ``load_failed``; the next successful count clears it."""
+
+    load_failed = Signal(str)  # the exception's text
 
     def __init__(self, query: PagedQuery, parent=None, *, sort: Sort = BY_ID, filter: Filter = NO_FILTER,
-                 block_size: int = BLOCK_SIZE, max_blocks: int = MAX_BLOCKS) -> None:
+                 block_size: int = BLOCK_SIZE, max_blocks: int = MAX_BLOCKS, reveal_personal: bool = True) -> None:
         super().__init__(parent)
         self.query = query
         self.columns: tuple[ColumnSpec, ...] = query.columns
@@ -68,8 +79,10 @@ class LazyTableModel(QAbstractTableModel):
         self.max_blocks = max(2, max_blocks)
         self._sort = sort
         self._filter = filter
+        self._reveal_personal = bool(reveal_personal)
         self._blocks: OrderedDict[int, list[tuple]] = OrderedDict()
         self._failed: set[int] = set()
+        self._error: str | None = None
         self._count = self._safe_count()
 
     # ------------------------------------------------------------------ state
@@ -81,6 +94,32 @@ class LazyTableModel(QAbstractTableModel):
     @property
     def current_filter(self) -> Filter:
         return self._filter
+
+    @property
+    def load_error(self) -> str | None:
+        """Why the last count or fetch failed, or None when the rows were read."""
+        return self._error
+
+    @property
+    def reveal_personal(self) -> bool:
+        """False: columns holding personal data (``ColumnSpec.mask``) show masked values."""
+        return self._reveal_personal
+
+    @reveal_personal.setter
+    def reveal_personal(self, value: bool) -> None:
+        value = bool(value)
+        if value == self._reveal_personal:
+            return
+        self._reveal_personal = value
+        if self._count and self.columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(self.columns) - 1))
+
+    def masked(self, column: int, value: Any) -> Any:
+        """``value`` of logical ``column`` as this model may show it (masked where it must)."""
+        spec = self.columns[column]
+        if self._reveal_personal or spec.mask is None:
+            return value
+        return mask_value(spec.mask, value)
 
     @property
     def cached_blocks(self) -> int:
@@ -194,6 +233,12 @@ class LazyTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if (role == Qt.ItemDataRole.InitialSortOrderRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.columns)):
+            # A first click on a time column shows the newest first: what a duty desk looks for.
+            descending = self.columns[section].kind in ("datetime", "date")
+            # An int: QHeaderView reads this role with canConvert<int>().
+            return (Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder).value
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -217,7 +262,7 @@ class LazyTableModel(QAbstractTableModel):
                 return None
             if role == ID_ROLE:
                 return row[0]
-            value = row[index.column() + 1]
+            value = self.masked(index.column(), row[index.column() + 1])
             if role == Qt.ItemDataRole.EditRole:
                 return value
             text = format_value(value, spec.kind)
@@ -246,9 +291,10 @@ class LazyTableModel(QAbstractTableModel):
             return []
         try:
             rows = self.query.fetch(number * self.block_size, self.block_size, filter=self._filter, sort=self._sort)
-        except Exception:
+        except Exception as exc:
             log.exception("fetching rows %d… failed", number * self.block_size)
             self._failed.add(number)
+            self._set_error(exc)
             return []
         self._blocks[number] = rows
         while len(self._blocks) > self.max_blocks:
@@ -261,10 +307,17 @@ class LazyTableModel(QAbstractTableModel):
 
     def _safe_count(self) -> int:
         try:
-            return self.query.count(self._filter)
-        except Exception:
+            count = self.query.count(self._filter)
+        except Exception as exc:
             log.exception("counting rows failed")
+            self._set_error(exc)
             return 0
+        self._error = None
+        return count
+
+    def _set_error(self, exc: Exception) -> None:
+        self._error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        self.load_failed.emit(self._error)
 
     def visible_specs(self, columns: Sequence[int]) -> list[ColumnSpec]:
         return [self.columns[c] for c in columns]

@@ -1,35 +1,40 @@
-"""Export what a lazy table shows (current filter, sort and visible columns) to .xlsx.
+"""Export what a lazy table shows (current filter, sort, visible columns, masking) to .xlsx or
+to a ledger PDF for printing.
 
 The rows are streamed from the model's :class:`PagedQuery` in keyset-paged blocks, not read
 through ``data()``: the export must neither touch the model's small cache nor run Qt code off
-the UI thread. :func:`export_job` takes the snapshot on the UI thread and returns the plain
-``func(progress, cancel)`` that :func:`desktop.views.job_runner.run_job` runs in its worker.
+the UI thread. :func:`export_job` and :func:`pdf_job` take the snapshot on the UI thread and
+return the plain ``func(progress, cancel)`` that :func:`desktop.views.job_runner.run_job` runs in
+its worker. When the model masks personal data, so does the file: an export never reveals more
+than the list shows.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from desktop.reports.pdf_table import write_table_pdf
 from desktop.reports.xlsx_export import Progress, write_table_xlsx
-from desktop.services.paging import Filter, PagedQuery, Sort
+from desktop.services.masking import mask_value
+from desktop.services.paging import ColumnSpec, Filter, PagedQuery, Sort
 from desktop.views.lazy_table_model import LazyTableModel
 
 EXPORT_BLOCK = 1000
+Job = Callable[[Progress, Callable[[], bool]], int]
 
 
 def export_job(model: LazyTableModel, path: str | os.PathLike[str], visible_columns: Sequence[int], *,
-               title: str = "", sheet_name: str | None = None) -> Callable[[Progress, Callable[[], bool]], int]:
-    """Snapshot ``model``'s query, filter, sort and row count (UI thread) and return the job
-    that writes them to ``path`` (any thread); the job returns the number of rows written."""
-    query, filter_, sort = model.query, model.current_filter, model.current_sort
-    columns = list(visible_columns)
-    total = model.rowCount()
+               title: str = "", sheet_name: str | None = None) -> Job:
+    """Snapshot ``model``'s query, filter, sort, masking and row count (UI thread) and return the
+    job that writes them to ``path`` (any thread); the job returns the number of rows written."""
+    snapshot = _Snapshot.of(model, visible_columns)
 
     def job(progress: Progress, cancel: Callable[[], bool]) -> int:
-        return _export(query, filter_, sort, columns, path, title=title, sheet_name=sheet_name,
-                       total=total, progress=progress, cancel=cancel)
+        return write_table_xlsx(path, title=title or "export", columns=[(s.title, s.kind) for s in snapshot.specs],
+                                rows=snapshot.rows(), progress=progress, cancel=cancel, sheet_name=sheet_name,
+                                total=snapshot.total)
 
     return job
 
@@ -45,17 +50,47 @@ def export_model_to_xlsx(model: LazyTableModel, path: str | os.PathLike[str], vi
         progress or _no_progress, cancel or _never)
 
 
-def _export(query: PagedQuery, filter_: Filter, sort: Sort, columns: list[int], path, *, title: str,
-            sheet_name: str | None, total: int, progress: Progress, cancel: Callable[[], bool]) -> int:
-    specs = [query.columns[c] for c in columns]
-    positions = [c + 1 for c in columns]  # fetched rows are (id, value, …)
+def pdf_job(model: LazyTableModel, path: str | os.PathLike[str], visible_columns: Sequence[int], *, title: str,
+            subtitle: str | None = None, widths: Sequence[float] | None = None) -> Job:
+    """Like :func:`export_job`, for a ledger PDF (desktop/reports/pdf_table.py); ``widths`` (e.g.
+    the columns' pixel widths on screen) weigh the PDF's column widths."""
+    snapshot = _Snapshot.of(model, visible_columns)
+    weights = list(widths) if widths is not None else [_default_weight(s) for s in snapshot.specs]
 
-    def rows() -> Any:
-        for row in query.iter_rows(filter=filter_, sort=sort, block=EXPORT_BLOCK):
-            yield tuple(row[p] for p in positions)
+    def job(progress: Progress, cancel: Callable[[], bool]) -> int:
+        def report(done: int, _total: int, text: str = "") -> None:
+            progress(done, snapshot.total, text)
 
-    return write_table_xlsx(path, title=title or "export", columns=[(s.title, s.kind) for s in specs],
-                            rows=rows(), progress=progress, cancel=cancel, sheet_name=sheet_name, total=total)
+        return write_table_pdf(path, title=title, subtitle=subtitle,
+                               columns=[(s.title, s.kind, w) for s, w in zip(snapshot.specs, weights, strict=True)],
+                               rows=snapshot.rows(), progress=report, cancel=cancel)
+
+    return job
+
+
+class _Snapshot:
+    """What a model shows at one moment, as plain data a worker thread may read."""
+
+    def __init__(self, query: PagedQuery, filter_: Filter, sort: Sort, columns: list[int], total: int,
+                 reveal_personal: bool) -> None:
+        self.query, self.filter, self.sort, self.total = query, filter_, sort, total
+        self.specs: list[ColumnSpec] = [query.columns[c] for c in columns]
+        self.positions = [c + 1 for c in columns]  # fetched rows are (id, value, …)
+        self.masks = [None if reveal_personal else s.mask for s in self.specs]
+
+    @classmethod
+    def of(cls, model: LazyTableModel, visible_columns: Sequence[int]) -> _Snapshot:
+        return cls(model.query, model.current_filter, model.current_sort, list(visible_columns), model.rowCount(),
+                   model.reveal_personal)
+
+    def rows(self) -> Iterator[tuple[Any, ...]]:
+        pairs = list(zip(self.positions, self.masks, strict=True))
+        for row in self.query.iter_rows(filter=self.filter, sort=self.sort, block=EXPORT_BLOCK):
+            yield tuple(row[p] if m is None else mask_value(m, row[p]) for p, m in pairs)
+
+
+def _default_weight(spec: ColumnSpec) -> float:
+    return {"datetime": 1.3, "date": 1.0, "int": 0.7, "bool": 0.5}.get(spec.kind, 1.5)
 
 
 def _no_progress(_done: int, _total: int, _text: str = "") -> None:
@@ -66,4 +101,4 @@ def _never() -> bool:
     return False
 
 
-__all__ = ["export_job", "export_model_to_xlsx"]
+__all__ = ["EXPORT_BLOCK", "export_job", "export_model_to_xlsx", "pdf_job"]
