@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QTableView
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from desktop.errors import Cancelled
 from desktop.models import Incident
@@ -192,3 +192,76 @@ def test_export_through_the_job_runner(qapp, seeded, tmp_path):
     with pytest.raises(Cancelled):
         job(lambda *_a: None, lambda: True)
     assert not (tmp_path / "never.xlsx").exists()
+
+
+MASKED_COLUMNS = [
+    ColumnSpec("number", "编号", Incident.number),
+    ColumnSpec("caller_name", "报警人", Incident.caller_name, mask="name"),
+    ColumnSpec("caller_phone", "电话", Incident.caller_phone, mask="phone"),
+]
+
+
+def _masked_model(db, station_id, **kw) -> LazyTableModel:
+    query = PagedQuery(db, station_id=station_id, base=select(Incident), columns=MASKED_COLUMNS, id_expr=Incident.id)
+    return LazyTableModel(query, **kw)
+
+
+def test_masking_in_every_role_and_switchable(qapp, qtbot, qtmodeltester, db):
+    with db.transaction() as s:
+        a, *_ = make_station(s)
+        s.add(Incident(station_id=a.id, number="M1", reported_at=T0, caller_name="张三丰",
+                       caller_phone="0731-84567890"))
+        s.add(Incident(station_id=a.id, number="M2", reported_at=T0, caller_name=None, caller_phone=None))
+    model = _masked_model(db, a.id, reveal_personal=False)
+    qtmodeltester.check(model)
+    assert not model.reveal_personal
+    assert _column(model, 1) == ["张**", ""] and _column(model, 2) == ["0731-****7890", ""]
+    assert _column(model, 2, Qt.ItemDataRole.EditRole) == ["0731-****7890", None]
+    assert _column(model, 0) == ["M1", "M2"]  # columns without a mask are untouched
+    with qtbot.waitSignal(model.dataChanged):
+        model.reveal_personal = True
+    assert _column(model, 1) == ["张三丰", ""] and _column(model, 2) == ["0731-84567890", ""]
+    assert _masked_model(db, a.id).reveal_personal  # the default: shown as stored
+
+
+def test_export_and_pdf_never_reveal_more_than_the_model(qapp, db, tmp_path):
+    from pypdf import PdfReader
+
+    from desktop.views.table_export import pdf_job
+
+    with db.transaction() as s:
+        a, *_ = make_station(s)
+        for i in range(3):
+            s.add(Incident(station_id=a.id, number=f"M{i}", reported_at=T0, caller_name="李娜",
+                           caller_phone=f"1381234567{i}"))
+    model = _masked_model(db, a.id, reveal_personal=False)
+    assert export_model_to_xlsx(model, tmp_path / "m.xlsx", [2, 1, 0]) == 3
+    ws = load_workbook(tmp_path / "m.xlsx").active
+    assert [tuple(c.value for c in row) for row in ws.iter_rows()] == [
+        ("电话", "报警人", "编号"), *[(f"138****567{i}", "李*", f"M{i}") for i in range(3)]]
+
+    assert pdf_job(model, tmp_path / "m.pdf", [0, 2], title="警情")(lambda *_a: None, lambda: False) == 3
+    pdf_text = "".join(p.extract_text() for p in PdfReader(str(tmp_path / "m.pdf")).pages)
+    assert "138****5671" in pdf_text and "13812345671" not in pdf_text and "M2" in pdf_text
+
+    model.reveal_personal = True
+    assert export_model_to_xlsx(model, tmp_path / "open.xlsx", [2]) == 3
+    ws = load_workbook(tmp_path / "open.xlsx").active
+    assert [c.value for c in ws["A"]][1:] == [f"1381234567{i}" for i in range(3)]
+
+
+def test_load_error_is_reported_and_cleared(qapp, qtbot, seeded):
+    db, a = seeded
+    model = _model(db, a)
+    assert model.load_error is None
+    with db.engine.begin() as conn:
+        conn.execute(text("ALTER TABLE incidents RENAME TO incidents_gone"))
+    try:
+        with qtbot.waitSignal(model.load_failed) as blocker:
+            model.refresh()
+        assert model.rowCount() == 0 and model.load_error == blocker.args[0] and model.load_error
+    finally:
+        with db.engine.begin() as conn:
+            conn.execute(text("ALTER TABLE incidents_gone RENAME TO incidents"))
+    model.refresh()
+    assert model.load_error is None and model.rowCount() == N
