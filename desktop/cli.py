@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 import traceback
@@ -409,7 +410,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command is None:
         from desktop.app import run
 
-        return run(db_url=args.db, demo=args.demo, lang=args.lang)
+        code = run(db_url=args.db, demo=args.demo, lang=args.lang)
+        # Everything is saved and closed by now. Leaving without interpreter finalisation spares
+        # the user PySide6's teardown abort (bool_dealloc in the garbage collector, PySide6 6.12 on
+        # Python 3.11) after a clean close; see tests/conftest.py.
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     try:
         result = COMMANDS[command](args)
     except Cancelled:

@@ -173,3 +173,30 @@ def empty_url(backend, tmp_path, servers) -> Iterator[str]:
         yield url
     finally:
         srv.drop(url)
+
+
+# --------------------------------------------------------------------------- process exit
+
+_EXIT_STATUS = pytest.StashKey[int]()
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    session.config.stash[_EXIT_STATUS] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config) -> None:
+    """Leave without interpreter finalisation once Qt was used and everything is reported.
+
+    With PySide6 6.12 on Python 3.11, finalising a process that built a few hundred widgets,
+    models and databases aborts in the garbage collector ("bool_dealloc: deallocating True or
+    False … refcount error in a C extension"), after every test has passed and been reported. The
+    results are final here; skipping finalisation keeps a C extension's teardown from turning a
+    green run into exit code 134. The application does the same after its event loop (app.py).
+    """
+    import sys
+
+    if "PySide6.QtCore" in sys.modules and _EXIT_STATUS in config.stash:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(config.stash[_EXIT_STATUS])

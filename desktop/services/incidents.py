@@ -44,6 +44,7 @@ DEFAULT_TITLES: dict[str, str] = {
     "source": "来源", "repeat": "重复警情",
 }
 TRIGRAM = 3  # shortest word the trigram indexes can answer
+SHORT_WORD_COLUMNS = ("caller_name", "address", "summary")
 
 
 def _name_of(model: Any, fk: Any) -> Any:
@@ -61,7 +62,10 @@ def search_condition(db: Database, word: str) -> ColumnElement[bool]:
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         # The very expression of the pg_trgm index, so the planner can use it.
         return literal_column(f"({PG_SEARCH_SQL})").ilike(f"%{escaped}%", escape="\\")
-    return or_(*(getattr(Incident, c).contains(word, autoescape=True) for c in SEARCH_COLUMNS))
+    # One or two characters cannot use a trigram index: a scan, so only over the columns where so
+    # short a word means something (a name or place), not numbers and phones.
+    columns = SEARCH_COLUMNS if len(word) >= TRIGRAM else SHORT_WORD_COLUMNS
+    return or_(*(getattr(Incident, c).contains(word, autoescape=True) for c in columns))
 
 
 def incident_list_query(db: Database, station_id: int, titles: Mapping[str, str] | None = None) -> PagedQuery:

@@ -136,7 +136,7 @@ class PagedQuery:
     def count(self, filter: Filter = NO_FILTER) -> int:
         """How many rows match ``filter`` (one SQL COUNT)."""
         stmt = self._base.with_only_columns(func.count(), maintain_column_froms=True)
-        stmt = self._filtered(stmt, filter)
+        stmt = self._filtered(stmt, filter, plain_station=self._search_drives(filter))
         with self.db.session(station_id=self.station_id) as session:
             return int(self._execute(session, stmt).scalar_one())
 
@@ -301,8 +301,8 @@ class PagedQuery:
 
     def _fetch_offset(self, offset: int, limit: int, *, filter: Filter, sort: Sort) -> list[tuple]:
         order = self._order_by(sort)
-        plain = self._by_rowid(sort)
-        if offset == 0:
+        plain = self._by_rowid(sort) or self._search_drives(filter)
+        if offset == 0 and sort.key is None:
             stmt = self._filtered(self._rows_stmt(sort), filter, plain_station=plain).order_by(*order).limit(limit)
             return self._run(stmt)
         ids = (
@@ -312,23 +312,45 @@ class PagedQuery:
             .limit(limit)
             .offset(offset)
         )
+        return self._rows_of(ids, sort)
+
+    def _fetch_after(self, key: tuple[Any, Any], limit: int, *, filter: Filter, sort: Sort) -> list[tuple]:
+        plain = self._by_rowid(sort) or self._search_drives(filter)
+        if sort.key is None:
+            stmt = (
+                self._filtered(self._rows_stmt(sort), filter, plain_station=plain)
+                .where(self._follows(key, sort))
+                .order_by(*self._order_by(sort))
+                .limit(limit)
+            )
+            return self._run(stmt)
+        ids = (
+            self._filtered(self._base.with_only_columns(self.id_expr, maintain_column_froms=True), filter,
+                           plain_station=plain)
+            .where(self._follows(key, sort))
+            .order_by(*self._order_by(sort))
+            .limit(limit)
+        )
+        return self._rows_of(ids, sort)
+
+    def _rows_of(self, ids: Select, sort: Sort) -> list[tuple]:
+        """The rows of a window whose ids ``ids`` selects (a *deferred join*): the window is found
+        on the (station, sort column) index alone, whatever the listed columns cost to read.
+        Selecting the rows directly let SQLite sort a million rows by a looked-up column's key
+        (150–500 ms) instead of reading 200 entries of its covering index (5–25 ms)."""
         # MySQL/MariaDB refuse LIMIT directly inside IN (…); a derived table is accepted.
         page = ids.subquery("page")
-        stmt = self._rows_stmt(sort).where(self.id_expr.in_(select(page.c[0]))).order_by(*order)
+        stmt = self._rows_stmt(sort).where(self.id_expr.in_(select(page.c[0]))).order_by(*self._order_by(sort))
         # The outer query looks rows up by id only (the inner one carries the station condition):
         # given an indexable station condition too, SQLite walks the whole station index instead
         # (~120 ms vs ~15 ms at 500,000).
         return self._run(stmt)
 
-    def _fetch_after(self, key: tuple[Any, Any], limit: int, *, filter: Filter, sort: Sort) -> list[tuple]:
-        plain = self._by_rowid(sort)
-        stmt = (
-            self._filtered(self._rows_stmt(sort), filter, plain_station=plain)
-            .where(self._follows(key, sort))
-            .order_by(*self._order_by(sort))
-            .limit(limit)
-        )
-        return self._run(stmt)
+    def _search_drives(self, filter: Filter) -> bool:
+        """Whether a text search through the search hook should drive a SQLite query: its index
+        names the few matching rows; an indexable station condition made SQLite walk the whole
+        station index probing each row against them instead (240 ms vs 1 ms at a million)."""
+        return self.db.is_sqlite and self._search is not None and bool(filter.text.strip())
 
     def _by_rowid(self, sort: Sort) -> bool:
         """Whether to read an id-ordered window straight along SQLite's rowid.

@@ -7,6 +7,7 @@ constructors, and nothing reaches back into the window (STYLE.md: no god object)
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import PurePath
 
@@ -39,6 +40,37 @@ SETTINGS_PAGE = "main_window/page"
 
 # Screen keys in navigation order; Ctrl+1 … Ctrl+6 follow this order.
 SCREENS = ("briefing", "incidents", "work_orders", "disputes", "statistics", "settings")
+
+
+ScreenFactory = Callable[["MainWindow", QWidget], QWidget]
+
+
+def _incidents_screen(window: MainWindow, parent: QWidget) -> QWidget:
+    from desktop.views.incidents_screen import IncidentsScreen
+
+    return IncidentsScreen(window.db, window.login, settings=window.qsettings, store=window.store, parent=parent)
+
+
+# The screens built so far; the others show the "not yet available" panel. Each is imported and
+# built the first time it is shown, so start-up pays only for the screen it opens on.
+SCREEN_FACTORIES: dict[str, ScreenFactory] = {"incidents": _incidents_screen}
+
+
+class _LazyScreen(QWidget):
+    """Holds the place of a screen in the stack until it is first shown."""
+
+    def __init__(self, factory: Callable[[QWidget], QWidget], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._factory = factory
+        self.screen: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def ensure_built(self) -> QWidget:
+        if self.screen is None:
+            self.screen = self._factory(self)
+            self.layout().addWidget(self.screen)
+        return self.screen
 
 
 def settings_store() -> QSettings:
@@ -96,11 +128,13 @@ class MainWindow(QMainWindow):
         *,
         settings: QSettings | None = None,
         store: SettingsStore | None = None,
+        screens: Mapping[str, ScreenFactory] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
         self._login = login
+        factories = SCREEN_FACTORIES if screens is None else screens
         self._settings = settings if settings is not None else settings_store()
         self._store = store if store is not None else SettingsStore(self._settings)
         self.settings_form = None  # built the first time the 设置 page is shown
@@ -123,6 +157,8 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
             if key == "settings":
                 self.stack.addWidget(self._settings_page())
+            elif key in factories:
+                self.stack.addWidget(_LazyScreen(partial(factories[key], self), self.stack))
             else:  # later issues replace these with the real screens
                 self.stack.addWidget(PlaceholderPanel(titles[key], self.stack))
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
@@ -171,6 +207,27 @@ class MainWindow(QMainWindow):
     def current_page_key(self) -> str:
         return SCREENS[self.stack.currentIndex()]
 
+    @property
+    def db(self) -> Database:
+        return self._db
+
+    @property
+    def login(self) -> LoginResult:
+        return self._login
+
+    @property
+    def qsettings(self) -> QSettings:
+        return self._settings
+
+    @property
+    def store(self) -> SettingsStore:
+        return self._store
+
+    def screen(self, key: str) -> QWidget:
+        """The widget of screen ``key`` (built now if it was not yet)."""
+        page = self.stack.widget(SCREENS.index(key))
+        return page.ensure_built() if isinstance(page, _LazyScreen) else page
+
     def _settings_page(self) -> QWidget:
         """The 设置 screen: the settings form (built lazily, it reads the credential store) and Save."""
         page = QWidget(self.stack)
@@ -213,6 +270,16 @@ class MainWindow(QMainWindow):
             return
         if SCREENS[row] == "settings":
             self._ensure_settings_form()
+        page = self.stack.widget(row)
+        if isinstance(page, _LazyScreen):
+            try:
+                page.ensure_built()
+            except Exception:  # a screen that cannot open must not take the window with it
+                log.exception("could not build the %s screen", SCREENS[row])
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.warning(self, self.tr("StationDesk"),
+                                    self.tr("This screen could not be opened; details are in the log file."))
         self.stack.setCurrentIndex(row)
         self.page_changed.emit(SCREENS[row])
 

@@ -4,12 +4,12 @@
 <context>
     <name>ConnectionBanner</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="64"/>
+        <location filename="../../desktop/views/main_window.py" line="96"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="74"/>
+        <location filename="../../desktop/views/main_window.py" line="106"/>
         <source>The database connection was lost: {reason}. Retrying… (saved data is not affected; unsaved input is kept)</source>
         <translation>数据库连接已断开：{reason}。正在重试…（已保存的数据不受影响，未保存的内容仍保留）</translation>
     </message>
@@ -17,74 +17,796 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../desktop/views/first_admin_dialog.py" line="29"/>
+        <location filename="../../desktop/views/first_admin_dialog.py" line="28"/>
         <source>StationDesk — First run</source>
         <translation>派出所综合指挥室工作台 — 首次使用</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_admin_dialog.py" line="32"/>
+        <location filename="../../desktop/views/first_admin_dialog.py" line="31"/>
         <source>Create the administrator</source>
         <translation>创建管理员账号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_admin_dialog.py" line="37"/>
+        <location filename="../../desktop/views/first_admin_dialog.py" line="34"/>
         <source>This database has no accounts yet. Enter the station and the administrator who will set up the other accounts.</source>
         <translation>此数据库还没有任何账号。请填写本派出所信息和管理员信息，由管理员再为其他人员建立账号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_admin_dialog.py" line="46"/>
+        <location filename="../../desktop/views/first_admin_dialog.py" line="43"/>
         <source>Letters or digits, e.g. DS</source>
         <translation>字母或数字，例如 DS</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_admin_dialog.py" line="55"/>
+        <location filename="../../desktop/views/first_admin_dialog.py" line="52"/>
         <source>At least 8 characters</source>
         <translation>至少 8 位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_admin_dialog.py" line="68"/>
+        <location filename="../../desktop/views/first_admin_dialog.py" line="65"/>
         <source>Station &amp;code:</source>
         <translation>派出所代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_admin_dialog.py" line="69"/>
+        <location filename="../../desktop/views/first_admin_dialog.py" line="66"/>
         <source>Station n&amp;ame:</source>
         <translation>派出所名称(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_admin_dialog.py" line="70"/>
+        <location filename="../../desktop/views/first_admin_dialog.py" line="67"/>
         <source>Staff &amp;number:</source>
         <translation>工号(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_admin_dialog.py" line="71"/>
+        <location filename="../../desktop/views/first_admin_dialog.py" line="68"/>
         <source>Na&amp;me:</source>
         <translation>姓名(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_admin_dialog.py" line="72"/>
+        <location filename="../../desktop/views/first_admin_dialog.py" line="69"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_admin_dialog.py" line="73"/>
+        <location filename="../../desktop/views/first_admin_dialog.py" line="70"/>
         <source>&amp;Repeat password:</source>
         <translation>确认密码(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_admin_dialog.py" line="82"/>
+        <location filename="../../desktop/views/first_admin_dialog.py" line="75"/>
         <source>Create and log in</source>
         <translation>创建并登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_admin_dialog.py" line="84"/>
+        <location filename="../../desktop/views/first_admin_dialog.py" line="77"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_admin_dialog.py" line="103"/>
+        <location filename="../../desktop/views/first_admin_dialog.py" line="88"/>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="120"/>
+        <source>Import incidents</source>
+        <translation>导入警情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="129"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="130"/>
+        <location filename="../../desktop/views/import_wizard.py" line="316"/>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="132"/>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="133"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="155"/>
+        <source>Choose the incident list exported from the 110 dispatch system (Excel or CSV). Nothing is written until you confirm the import on the next page.</source>
+        <translation>请选择从 110 接处警系统导出的警情明细表（Excel 或 CSV）。在下一页确认导入之前，不会写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="160"/>
+        <source>Path of the exported file</source>
+        <translation>导出文件的路径</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="162"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="173"/>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="176"/>
+        <source>Column &amp;profile:</source>
+        <translation>列对应方案(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="182"/>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="210"/>
+        <source>* required</source>
+        <translation>* 为必填</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="211"/>
+        <source>&amp;Save as profile…</source>
+        <translation>另存为方案(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="225"/>
+        <source>Preview of the first {count} data rows (cells in red will be rejected or need review; hover for the reason):</source>
+        <translation>前 {count} 行数据预览（红色单元格将被拒绝或需要复核，鼠标悬停可查看原因）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="247"/>
+        <source>Check the columns</source>
+        <translation>核对列对应</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="262"/>
+        <source>Rows read:</source>
+        <translation>读取行数：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="263"/>
+        <source>Imported:</source>
+        <translation>新增导入：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="264"/>
+        <source>Already present (skipped):</source>
+        <translation>已存在（跳过）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="265"/>
+        <source>Duplicates in the file (skipped):</source>
+        <translation>文件内重复（跳过）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="266"/>
+        <source>Conflicts (the stored incident was kept):</source>
+        <translation>编号冲突（保留原有记录）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="267"/>
+        <source>Rejected:</source>
+        <translation>拒绝导入：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="268"/>
+        <source>Imported, need review:</source>
+        <translation>已导入、需复核：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="278"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="278"/>
+        <location filename="../../desktop/views/import_wizard.py" line="507"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="278"/>
+        <source>Incident number</source>
+        <translation>警情编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="278"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="284"/>
+        <source>Save &amp;rejected rows…</source>
+        <translation>保存未导入的行(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="296"/>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="300"/>
+        <source>Rows not imported or to review:</source>
+        <translation>未导入或需复核的行：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="316"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="353"/>
+        <source>Choose the exported incident list</source>
+        <translation>选择导出的警情明细表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="354"/>
+        <source>Incident exports ({patterns});;All files (*)</source>
+        <translation>警情导出文件 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="364"/>
+        <source>(none: recognise the columns by their names)</source>
+        <translation>（不使用方案：按列名自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="379"/>
+        <source>Choose the file to import.</source>
+        <translation>请选择要导入的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="391"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="399"/>
+        <source>The file could not be read: {error}</source>
+        <translation>无法读取文件：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="410"/>
+        <source>The saved profile “{name}” fits the columns of this file and was applied.</source>
+        <translation>已保存的方案“{name}”与本文件的列相符，已自动套用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="418"/>
+        <source>{file}: header on row {row}, {count} data rows</source>
+        <translation>{file}：表头在第 {row} 行，共 {count} 行数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="441"/>
+        <source>(do not import)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="444"/>
+        <source>{letter}: (no name)</source>
+        <translation>{letter}：（无列名）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="488"/>
+        <location filename="../../desktop/views/import_wizard.py" line="582"/>
+        <source>Choose a column for the required fields: {fields}</source>
+        <translation>请为必填项选择列：{fields}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="498"/>
+        <source>The preview failed: {error}</source>
+        <translation>预览失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="507"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="512"/>
+        <location filename="../../desktop/views/import_wizard.py" line="620"/>
+        <source>Rejected</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="516"/>
+        <location filename="../../desktop/views/import_wizard.py" line="622"/>
+        <source>Review</source>
+        <translation>需复核</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="518"/>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="545"/>
+        <source>Save as profile</source>
+        <translation>另存为方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="546"/>
+        <source>Name of the column profile (e.g. the dispatch system):</source>
+        <translation>列对应方案的名称（例如接处警系统的版本）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="568"/>
+        <source>Saved the column profile “{name}”.</source>
+        <translation>已保存列对应方案“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="593"/>
+        <source>Importing incidents…</source>
+        <translation>正在导入警情…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="595"/>
+        <source>The import was cancelled. Nothing was changed in the database.</source>
+        <translation>导入已取消，数据库未作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="604"/>
+        <source>The import failed and nothing was changed in the database: {error}</source>
+        <translation>导入失败，数据库未作任何改动：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="614"/>
+        <source>File: {file}</source>
+        <translation>文件：{file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="617"/>
+        <source>Repeat-call clusters: {created} new, {updated} updated.</source>
+        <translation>重复警情：新增 {created} 组，更新 {updated} 组。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="621"/>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="625"/>
+        <source>Showing the first {shown} of {total} rows.</source>
+        <translation>仅显示前 {shown} 行（共 {total} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="646"/>
+        <source>{name} - not imported.xlsx</source>
+        <translation>{name} - 未导入.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="647"/>
+        <source>Save rejected rows</source>
+        <translation>保存未导入的行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="648"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="663"/>
+        <source>Saving the rejected rows…</source>
+        <translation>正在保存未导入的行…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="670"/>
+        <source>The file could not be saved: {error}</source>
+        <translation>文件无法保存：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/import_wizard.py" line="673"/>
+        <source>Saved {count} rows to {file}.</source>
+        <translation>已将 {count} 行保存到 {file}。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDetailPanel</name>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="387"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="431"/>
+        <source>No incident selected</source>
+        <translation>未选择警情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="393"/>
+        <source>Number</source>
+        <translation>警情编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="393"/>
+        <source>Reported</source>
+        <translation>报警时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="393"/>
+        <source>Type</source>
+        <translation>警情类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="394"/>
+        <source>Caller</source>
+        <translation>报警人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="394"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="394"/>
+        <source>Address</source>
+        <translation>发案地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="395"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="395"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="395"/>
+        <source>Unit</source>
+        <translation>处警单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="396"/>
+        <source>Officer</source>
+        <translation>处警人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="396"/>
+        <source>Summary</source>
+        <translation>简要警情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="396"/>
+        <source>Disposal</source>
+        <translation>处警结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="397"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="406"/>
+        <source>Repeat-call clusters</source>
+        <translation>所属重复警情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="410"/>
+        <source>Show cluster</source>
+        <translation>查看重复警情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="422"/>
+        <source>Same caller</source>
+        <translation>一人多报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="422"/>
+        <source>Same place</source>
+        <translation>一地多报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="423"/>
+        <source>Same event</source>
+        <translation>多人同报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="437"/>
+        <source>Incident {number}</source>
+        <translation>警情 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="438"/>
+        <source>{raw} (invalid)</source>
+        <translation>{raw}（无效）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="440"/>
+        <source>Imported from {file}, row {row}</source>
+        <translation>导入自 {file} 第 {row} 行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="441"/>
+        <source>Typed in</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="451"/>
+        <source>(invalid)</source>
+        <translation>（无效）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="455"/>
+        <source>{kind}: {count} calls, {first} – {last}</source>
+        <translation>{kind}：{count} 起，{first} – {last}</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentForm</name>
+    <message>
+        <location filename="../../desktop/views/incident_form.py" line="46"/>
+        <source>Edit incident</source>
+        <translation>修改警情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_form.py" line="46"/>
+        <source>New incident</source>
+        <translation>新增警情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_form.py" line="51"/>
+        <source>e.g. 2025-03-05 14:07</source>
+        <translation>如 2025-03-05 14:07</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_form.py" line="73"/>
+        <source>Number *</source>
+        <translation>警情编号 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_form.py" line="73"/>
+        <source>Reported at *</source>
+        <translation>报警时间 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_form.py" line="73"/>
+        <source>Caller</source>
+        <translation>报警人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_form.py" line="74"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_form.py" line="74"/>
+        <source>Address</source>
+        <translation>发案地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_form.py" line="74"/>
+        <source>Type</source>
+        <translation>警情类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_form.py" line="75"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_form.py" line="75"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_form.py" line="75"/>
+        <source>Summary</source>
+        <translation>简要警情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_form.py" line="76"/>
+        <source>Responding unit</source>
+        <translation>处警单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_form.py" line="76"/>
+        <source>Responding officer</source>
+        <translation>处警人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_form.py" line="77"/>
+        <source>Disposal</source>
+        <translation>处警结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_form.py" line="107"/>
+        <location filename="../../desktop/views/incident_form.py" line="117"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_form.py" line="187"/>
+        <source>The incident could not be saved (database unreachable?). Your input is kept; try again.</source>
+        <translation>警情未能保存（数据库无法连接？）。您填写的内容仍保留，请稍后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentListPage</name>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="114"/>
+        <source>Number</source>
+        <translation>警情编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="114"/>
+        <source>Reported</source>
+        <translation>报警时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="114"/>
+        <source>Type</source>
+        <translation>警情类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="115"/>
+        <source>Caller</source>
+        <translation>报警人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="115"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="115"/>
+        <source>Address</source>
+        <translation>发案地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="116"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="116"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="116"/>
+        <source>Unit</source>
+        <translation>处警单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="117"/>
+        <source>Officer</source>
+        <translation>处警人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="117"/>
+        <source>Summary</source>
+        <translation>简要警情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="117"/>
+        <source>Disposal</source>
+        <translation>处警结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="118"/>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="121"/>
+        <source>Incidents</source>
+        <translation>警情列表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="124"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="126"/>
+        <source>Import a 110 dispatch export (.xlsx or .csv)</source>
+        <translation>导入 110 接处警系统导出的警情（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="128"/>
+        <source>New…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="129"/>
+        <source>Type in an incident by hand</source>
+        <translation>手工录入一条警情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="131"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="137"/>
+        <source>Your role may not import or edit incidents</source>
+        <translation>您的角色无权导入或修改警情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="183"/>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="183"/>
+        <source>Current duty day</source>
+        <translation>当前值班日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="184"/>
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="184"/>
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="185"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="185"/>
+        <source>Dates…</source>
+        <translation>自定日期…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="195"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="196"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="242"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="298"/>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="197"/>
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="198"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="248"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="299"/>
+        <source>All grids</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="199"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="205"/>
+        <source>Reset filters</source>
+        <translation>重置筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="321"/>
+        <source>The incident could not be read from the database.</source>
+        <translation>无法从数据库读取这条警情。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsScreen</name>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="64"/>
+        <source>Incident list</source>
+        <translation>警情列表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="66"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="78"/>
+        <source>Repeat calls</source>
+        <translation>重复警情</translation>
     </message>
 </context>
 <context>
@@ -108,54 +830,146 @@
     </message>
 </context>
 <context>
+    <name>ListPanel</name>
+    <message>
+        <location filename="../../desktop/views/list_panel.py" line="102"/>
+        <source>Search… (Ctrl+F)</source>
+        <translation>搜索…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/list_panel.py" line="114"/>
+        <location filename="../../desktop/views/list_panel.py" line="445"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/list_panel.py" line="115"/>
+        <source>Export the rows shown to an Excel workbook</source>
+        <translation>将列表导出为 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/list_panel.py" line="117"/>
+        <location filename="../../desktop/views/list_panel.py" line="459"/>
+        <location filename="../../desktop/views/list_panel.py" line="468"/>
+        <location filename="../../desktop/views/list_panel.py" line="473"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/list_panel.py" line="118"/>
+        <source>Print the rows shown</source>
+        <translation>打印当前列表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/list_panel.py" line="321"/>
+        <source>Reset columns</source>
+        <translation>恢复默认列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/list_panel.py" line="420"/>
+        <source>The list cannot be read now (database unavailable).</source>
+        <translation>暂时无法读取列表（数据库不可用）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/list_panel.py" line="424"/>
+        <source>{count} rows</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/list_panel.py" line="438"/>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/list_panel.py" line="439"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/list_panel.py" line="445"/>
+        <source>Exporting {title}…</source>
+        <translation>正在导出{title}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/list_panel.py" line="448"/>
+        <source>{count} rows exported to {path}</source>
+        <translation>已导出 {count} 条到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/list_panel.py" line="457"/>
+        <source>Printed {time}</source>
+        <translation>打印时间：{time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/list_panel.py" line="459"/>
+        <source>Preparing {title} for printing…</source>
+        <translation>正在准备打印{title}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/list_panel.py" line="469"/>
+        <source>There are too many rows to print ({count}; at most {limit}). Narrow the filter, or export the list to Excel.</source>
+        <translation>行数过多（{count} 条，最多 {limit} 条），无法打印。请缩小筛选范围，或导出为 Excel。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/list_panel.py" line="473"/>
+        <source>The list is empty: there is nothing to print.</source>
+        <translation>列表为空，没有可打印的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/list_panel.py" line="500"/>
+        <source>The file could not be written: {error}</source>
+        <translation>文件无法写入：{error}</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/views/login_dialog.py" line="35"/>
+        <location filename="../../desktop/views/login_dialog.py" line="34"/>
         <source>StationDesk — Log in</source>
         <translation>派出所综合指挥室工作台 — 登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login_dialog.py" line="38"/>
+        <location filename="../../desktop/views/login_dialog.py" line="37"/>
         <source>Police Station Command Room Desk</source>
         <translation>派出所综合指挥室工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login_dialog.py" line="48"/>
+        <location filename="../../desktop/views/login_dialog.py" line="45"/>
         <source>Your staff number</source>
         <translation>请输入工号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login_dialog.py" line="53"/>
+        <location filename="../../desktop/views/login_dialog.py" line="50"/>
         <source>Password</source>
         <translation>请输入密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login_dialog.py" line="58"/>
+        <location filename="../../desktop/views/login_dialog.py" line="55"/>
         <source>&amp;Station:</source>
         <translation>派出所(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login_dialog.py" line="61"/>
+        <location filename="../../desktop/views/login_dialog.py" line="58"/>
         <source>Staff &amp;number:</source>
         <translation>工号(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login_dialog.py" line="62"/>
+        <location filename="../../desktop/views/login_dialog.py" line="59"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login_dialog.py" line="72"/>
+        <location filename="../../desktop/views/login_dialog.py" line="65"/>
         <source>This is an internal public security system for authorised personnel only. Log-ins and all actions are recorded and audited.</source>
         <translation>本系统为公安内部工作系统，仅限授权人员使用。登录及所有操作均被记录审计。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login_dialog.py" line="81"/>
+        <location filename="../../desktop/views/login_dialog.py" line="74"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/login_dialog.py" line="83"/>
+        <location filename="../../desktop/views/login_dialog.py" line="76"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -163,122 +977,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="109"/>
+        <location filename="../../desktop/views/main_window.py" line="143"/>
         <source>StationDesk — {station}</source>
         <translation>派出所综合指挥室工作台 — {station}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="109"/>
+        <location filename="../../desktop/views/main_window.py" line="143"/>
         <source>Police station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="122"/>
+        <location filename="../../desktop/views/main_window.py" line="156"/>
         <source>{title} (Ctrl+{number})</source>
         <translation>{title}（Ctrl+{number}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="154"/>
+        <location filename="../../desktop/views/main_window.py" line="190"/>
         <source>Today&apos;s Briefing</source>
         <translation>今日晨会</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="155"/>
+        <location filename="../../desktop/views/main_window.py" line="191"/>
         <source>Incidents</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="156"/>
+        <location filename="../../desktop/views/main_window.py" line="192"/>
         <source>Work Orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="157"/>
+        <location filename="../../desktop/views/main_window.py" line="193"/>
         <source>Disputes</source>
         <translation>矛盾纠纷</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="158"/>
+        <location filename="../../desktop/views/main_window.py" line="194"/>
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="159"/>
+        <location filename="../../desktop/views/main_window.py" line="195"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="185"/>
+        <location filename="../../desktop/views/main_window.py" line="242"/>
         <source>A new database is used after StationDesk is restarted.</source>
         <translation>更换数据库后需重新启动本程序才会生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="187"/>
+        <location filename="../../desktop/views/main_window.py" line="244"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="207"/>
+        <location filename="../../desktop/views/main_window.py" line="264"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="223"/>
+        <location filename="../../desktop/views/main_window.py" line="281"/>
+        <source>StationDesk</source>
+        <translation>综合指挥室工作台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="282"/>
+        <source>This screen could not be opened; details are in the log file.</source>
+        <translation>无法打开此页面，详细信息已写入日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="290"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="224"/>
+        <location filename="../../desktop/views/main_window.py" line="291"/>
         <source>Command-room chief</source>
         <translation>指挥长</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="225"/>
+        <location filename="../../desktop/views/main_window.py" line="292"/>
         <source>Duty officer</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="226"/>
+        <location filename="../../desktop/views/main_window.py" line="293"/>
         <source>Police officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="227"/>
+        <location filename="../../desktop/views/main_window.py" line="294"/>
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="228"/>
+        <location filename="../../desktop/views/main_window.py" line="295"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="241"/>
+        <location filename="../../desktop/views/main_window.py" line="308"/>
         <source>Database: {backend} {name}</source>
         <translation>数据库：{backend} {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="246"/>
+        <location filename="../../desktop/views/main_window.py" line="313"/>
         <source>no role</source>
         <translation>无角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="248"/>
+        <location filename="../../desktop/views/main_window.py" line="315"/>
         <source>User: {name} ({number}, {roles})</source>
         <translation>当前用户：{name}（{number}，{roles}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="264"/>
+        <location filename="../../desktop/views/main_window.py" line="331"/>
         <source>Connected</source>
         <translation>● 已连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="264"/>
+        <location filename="../../desktop/views/main_window.py" line="331"/>
         <source>Disconnected</source>
         <translation>● 连接已断开</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="287"/>
+        <location filename="../../desktop/views/main_window.py" line="354"/>
         <source>Database connection restored.</source>
         <translation>数据库连接已恢复。</translation>
     </message>
@@ -357,6 +1181,144 @@
         <location filename="../../desktop/views/print_preview_dialog.py" line="140"/>
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatsPanel</name>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="56"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="69"/>
+        <source>Detect again</source>
+        <translation>重新识别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="70"/>
+        <source>Recompute the clusters of this period with the current rules</source>
+        <translation>按当前规则重新识别这段时间的重复警情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="85"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="85"/>
+        <source>Matched on</source>
+        <translation>匹配依据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="85"/>
+        <source>First call</source>
+        <translation>首次报警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="86"/>
+        <source>Last call</source>
+        <translation>最近报警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="86"/>
+        <source>Calls</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="86"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="88"/>
+        <source>Number</source>
+        <translation>警情编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="88"/>
+        <source>Reported</source>
+        <translation>报警时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="88"/>
+        <source>Type</source>
+        <translation>警情类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="88"/>
+        <source>Caller</source>
+        <translation>报警人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="89"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="89"/>
+        <source>Address</source>
+        <translation>发案地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="89"/>
+        <source>Summary</source>
+        <translation>简要警情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="104"/>
+        <source>Same caller</source>
+        <translation>一人多报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="104"/>
+        <source>Same place</source>
+        <translation>一地多报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="105"/>
+        <source>Same event</source>
+        <translation>多人同报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="108"/>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="108"/>
+        <source>Work order issued</source>
+        <translation>已派工单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="109"/>
+        <source>Dismissed</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="138"/>
+        <source>The clusters could not be read from the database.</source>
+        <translation>无法从数据库读取重复警情。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="142"/>
+        <source>{count} clusters</source>
+        <translation>共 {count} 组</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="164"/>
+        <source>same grid and type</source>
+        <translation>同网格同类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="238"/>
+        <source>Repeat calls</source>
+        <translation>重复警情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="241"/>
+        <source>{count} clusters ({created} new, {updated} changed, {removed} removed)</source>
+        <translation>共 {count} 组（新增 {created}，变更 {updated}，移除 {removed}）</translation>
     </message>
 </context>
 <context>
@@ -717,17 +1679,17 @@ Database: {url}</source>
         <translation>工作台已锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/idle_lock.py" line="60"/>
+        <location filename="../../desktop/views/idle_lock.py" line="58"/>
         <source>Locked after a period without use. Enter the password of {name} ({number}) to continue; your unsaved work is kept.</source>
         <translation>长时间无操作，工作台已锁定。请输入 {name}（{number}）的密码继续；未保存的内容均已保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/idle_lock.py" line="70"/>
+        <location filename="../../desktop/views/idle_lock.py" line="68"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/idle_lock.py" line="78"/>
+        <location filename="../../desktop/views/idle_lock.py" line="72"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
