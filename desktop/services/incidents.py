@@ -95,7 +95,8 @@ def incident_list_query(db: Database, station_id: int, titles: Mapping[str, str]
         for key in ("category_id", "community_id", "grid_id", "unit_id", "officer_id")
     ] + [ColumnSpec("source", "source", Incident.source)]
     return PagedQuery(db, station_id=station_id, base=select(Incident.id), columns=columns, id_expr=Incident.id,
-                      filter_columns=filters, search=lambda word: search_condition(db, word))
+                      filter_columns=filters, search=lambda word: search_condition(db, word),
+                      search_indexed=lambda word: len(word) >= TRIGRAM)
 
 
 # --------------------------------------------------------------------------- look-ups
