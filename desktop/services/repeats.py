@@ -349,11 +349,18 @@ def detect(session: Session, station_id: int, start: datetime, end: datetime,
             address_events = clusters
         elif rule.kind == RepeatKind.SAME_EVENT:
             # The same event reported at one address already stands as that address's cluster.
-            member_sets = [set(c.incident_ids) for c in address_events]
-            clusters = [c for c in clusters if not any(set(c.incident_ids) <= s for s in member_sets)]
+            # An incident has one address, so it belongs to at most one address cluster: a grid
+            # cluster is dropped when all its incidents point to the same one (linear, not n×m).
+            owner = {i: n for n, c in enumerate(address_events) for i in c.incident_ids}
+            clusters = [c for c in clusters if not _inside_one(c.incident_ids, owner)]
         found.extend(clusters)
     found.sort(key=lambda c: (c.first_at, c.kind, c.match_key, c.incident_ids))
     return found
+
+
+def _inside_one(ids: Sequence[int], owner: dict[int, int]) -> bool:
+    first = owner.get(ids[0])
+    return first is not None and all(owner.get(i) == first for i in ids)
 
 
 # --------------------------------------------------------------------------- persistence
