@@ -30,7 +30,7 @@ from desktop.db.audit import record_event
 from desktop.errors import Cancelled, ValidationError
 from desktop.models import Community, Grid, ImportBatch, ImportProfile, Incident, IncidentCategory, Staff, Unit
 from desktop.models.enums import IncidentSource
-from desktop.services.importing.fields import FIELDS, auto_map, find_header
+from desktop.services.importing.fields import FIELDS, auto_map, find_header, is_blank_row, is_totals_row
 from desktop.services.importing.prepare import PreparedRow, prepare_rows
 from desktop.services.importing.reader import ImportFileError, Sheet, read_sheet
 from desktop.services.taxonomy import UNCLASSIFIED_CODE
@@ -61,7 +61,9 @@ class Analysis:
 
     @property
     def data_rows(self) -> int:
-        return max(0, len(self.sheet.rows) - self.header_index - 1)
+        """Rows under the header that hold data (not blank, not a totals line)."""
+        return sum(1 for row in self.sheet.rows[self.header_index + 1:]
+                   if not is_blank_row(row) and not is_totals_row(row))
 
     def missing_required(self, mapping: Mapping[str, int] | None = None) -> list[str]:
         mapping = self.mapping if mapping is None else mapping

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, column, exists, literal_column, or_, select, table
+from sqlalchemy import ColumnElement, bindparam, case, column, exists, literal_column, or_, select, table
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
@@ -41,7 +41,7 @@ DEFAULT_TITLES: dict[str, str] = {
     "number": "警情编号", "reported_at": "报警时间", "category": "警情类型", "caller_name": "报警人",
     "caller_phone": "联系电话", "address": "发案地点", "community": "社区", "grid": "网格",
     "unit": "处警单位", "officer": "处警人", "summary": "简要警情", "disposal": "处警结果",
-    "source": "来源", "repeat": "重复警情",
+    "source": "来源", "repeat": "重复", "repeat_mark": "重复",
 }
 TRIGRAM = 3  # shortest word the trigram indexes can answer
 SHORT_WORD_COLUMNS = ("caller_name", "address", "summary")
@@ -75,6 +75,9 @@ def incident_list_query(db: Database, station_id: int, titles: Mapping[str, str]
     member = exists().where(repeat_cluster_incidents.c.incident_id == Incident.id)
     columns = [
         ColumnSpec("number", t["number"], Incident.number),
+        # Shown as the word, so the mark reads in the list, the export and the print alike.
+        ColumnSpec("repeat", t["repeat"], case((member, t["repeat_mark"]), else_=""), sortable=False,
+                   searchable=False),
         ColumnSpec("reported_at", t["reported_at"], Incident.reported_at, "datetime"),
         ColumnSpec("category", t["category"], _name_of(IncidentCategory, Incident.category_id),
                    sort_expr=Incident.category_id),
@@ -88,7 +91,6 @@ def incident_list_query(db: Database, station_id: int, titles: Mapping[str, str]
         ColumnSpec("officer", t["officer"], _name_of(Staff, Incident.officer_id), sort_expr=Incident.officer_id),
         ColumnSpec("summary", t["summary"], Incident.summary),
         ColumnSpec("disposal", t["disposal"], Incident.disposal),
-        ColumnSpec("repeat", t["repeat"], member, "bool", sortable=False, searchable=False),
     ]
     filters = [
         ColumnSpec(key, key, getattr(Incident, key), "int")

@@ -115,11 +115,12 @@ class IncidentListPage(QWidget):
             "caller_name": self.tr("Caller"), "caller_phone": self.tr("Phone"), "address": self.tr("Address"),
             "community": self.tr("Community"), "grid": self.tr("Grid"), "unit": self.tr("Unit"),
             "officer": self.tr("Officer"), "summary": self.tr("Summary"), "disposal": self.tr("Disposal"),
-            "repeat": self.tr("Repeat"),
+            "repeat": self.tr("Repeat"), "repeat_mark": self.tr("Repeat call"),
         }
         self.query = incident_list_query(db, login.station_id, titles)
         self.panel = ListPanel(self.query, list_key="incidents", title=self.tr("Incidents"), settings=settings,
-                               reveal_personal=self.reveal, default_sort=Sort("reported_at", True), parent=self)
+                               reveal_personal=self.reveal, default_sort=Sort("reported_at", True),
+                               highlight_key="repeat", parent=self)
 
         self.import_button = QPushButton(self.tr("Import…"), self)
         self.import_button.setObjectName("importIncidentsButton")

@@ -33,6 +33,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView
 
 from desktop.services.masking import mask_value
@@ -43,6 +44,7 @@ log = logging.getLogger(__name__)
 BLOCK_SIZE = 200
 MAX_BLOCKS = 20
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # data(index, ID_ROLE) -> the row's id
+HIGHLIGHT = QColor("#fdecc8")  # a soft amber: noticeable, and the selection colour still shows
 
 
 def format_value(value: Any, kind: str) -> str:
@@ -71,8 +73,12 @@ class LazyTableModel(QAbstractTableModel):
     load_failed = Signal(str)  # the exception's text
 
     def __init__(self, query: PagedQuery, parent=None, *, sort: Sort = BY_ID, filter: Filter = NO_FILTER,
-                 block_size: int = BLOCK_SIZE, max_blocks: int = MAX_BLOCKS, reveal_personal: bool = True) -> None:
+                 block_size: int = BLOCK_SIZE, max_blocks: int = MAX_BLOCKS, reveal_personal: bool = True,
+                 highlight_key: str | None = None) -> None:
         super().__init__(parent)
+        # Rows whose ``highlight_key`` column is truthy are tinted (e.g. repeat calls in the list).
+        keys = [c.key for c in query.columns]
+        self._highlight = keys.index(highlight_key) + 1 if highlight_key in keys else None
         self.query = query
         self.columns: tuple[ColumnSpec, ...] = query.columns
         self.block_size = block_size
@@ -249,6 +255,11 @@ class LazyTableModel(QAbstractTableModel):
         try:
             if not index.isValid() or index.column() >= len(self.columns):
                 return None
+            if role == Qt.ItemDataRole.BackgroundRole:
+                if self._highlight is None:
+                    return None
+                row = self._row(index.row())
+                return HIGHLIGHT if row is not None and row[self._highlight] else None
             if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
                             Qt.ItemDataRole.TextAlignmentRole, ID_ROLE):
                 return None

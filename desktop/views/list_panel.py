@@ -85,7 +85,8 @@ class ListPanel(QWidget):
     printed = Signal(int)  # rows sent to the print preview
 
     def __init__(self, query: PagedQuery, *, list_key: str, title: str, settings: QSettings, reveal_personal: bool,
-                 default_sort: Sort = Sort(None, True), parent: QWidget | None = None) -> None:  # noqa: B008
+                 default_sort: Sort = Sort(None, True), highlight_key: str | None = None,  # noqa: B008
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.query = query
         self.list_key = list_key
@@ -132,7 +133,8 @@ class ListPanel(QWidget):
         toolbar.addWidget(self.export_button)
         toolbar.addWidget(self.print_button)
 
-        self.model = LazyTableModel(query, self, sort=default_sort, reveal_personal=reveal_personal)
+        self.model = LazyTableModel(query, self, sort=default_sort, reveal_personal=reveal_personal,
+                                    highlight_key=highlight_key)
         self.model.load_failed.connect(self._update_count)
         self.view = QTableView(self)
         self._setup_view()

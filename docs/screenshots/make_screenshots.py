@@ -67,6 +67,7 @@ def main() -> int:
     window.setGeometry(0, 0, 1366, 728)  # a 1366×768 screen less the task bar
     window.show_page(1)
     _shoot(app, window, "main_window.png")
+    _incident_screens(app, window, db, result, scratch)
 
     # The idle lock over the main window, after a wrong password (the screen, so the modal shows).
     lock = IdleLock(window, db, result, minutes=15)
@@ -95,6 +96,70 @@ def main() -> int:
     db.dispose()
     empty.dispose()
     return 0
+
+
+def _incident_screens(app, window, db, login, scratch: Path) -> None:
+    """The 警情 screen with a selected incident, the repeat-call view, the entry form and the import
+    wizard's mapping and summary pages (on a small export with a few bad rows)."""
+    import openpyxl
+
+    from desktop.views.import_wizard import ImportWizard
+    from desktop.views.incident_form import IncidentForm
+
+    screen = window.screen("incidents")
+    page = screen.list_page
+    model = page.panel.model
+    if model.rowCount():
+        repeat = [c.key for c in model.columns].index("repeat")
+        for row in range(min(model.rowCount(), 400)):
+            if model.data(model.index(row, repeat)):  # a repeat call
+                page.panel.select_id(model.id_of_row(row))
+                break
+        else:
+            page.panel.select_id(model.id_of_row(0))
+    _shoot(app, window, "incidents.png")
+    screen.tabs.setCurrentWidget(screen.repeats_page)
+    repeats = screen.repeats_page
+    if hasattr(repeats, "from_edit"):
+        repeats.from_edit.setDate(repeats.from_edit.date().addDays(-23))
+    _shoot(app, window, "repeat_calls.png")
+    screen.tabs.setCurrentWidget(page)
+
+    form = IncidentForm(db, login, page.lookups, parent=window)
+    form.number.setText("JQ-示例")
+    form.reported_at.setText("2023-02-29 10:00")
+    form.caller_phone.setText("1380013")
+    form.save()
+    _shoot(app, form, "incident_form.png")
+    form.close()
+
+    export = scratch / "110导出-示例.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["城关派出所警情明细表"])
+    ws.append(["导出时间：2026-11-23 07:30"])
+    ws.append(["接警单编号", "报警时间", "报警人", "报警电话", "事发地址", "警情类别", "警情类型", "报警内容"])
+    rows = [
+        ("SHOT0001", "2026/11/22 21:07", "李娜", "138 0013 8000", "解放路128号", "纠纷警情", "邻里纠纷", "楼上噪音"),
+        ("SHOT0002", "2026-11-22 21:30:00", "王强", "+86 139-0013-9000", "解放路128号门口", "治安警情", "噪音扰民",
+         "邻居装修"),
+        ("", "2026-11-22 22:00", "赵敏", "13700137000", "人民路2号", "群众求助", "其他求助", "无编号"),
+        ("SHOT0004", "2023-02-29 10:00", "孙八", "13600136000", "人民路3号", "群众求助", "其他求助", "日期不存在"),
+        ("SHOT0005", "2026年11月22日23时10分", "周九", "12345abc", "河西街9号", "群众求助", "开锁求助", "钥匙丢了"),
+        ("SHOT0006", "20261123011500", "吴十", "13400134000", "河西街10号", "外星来客", "飞碟", "无法分类"),
+    ]
+    for row in rows:
+        ws.append(list(row))
+    ws.append(["合计：6 条"])
+    wb.save(export)
+    wizard = ImportWizard(db, login, parent=window)
+    wizard.resize(1100, 680)
+    wizard.set_path(str(export))
+    wizard.next_page()
+    _shoot(app, wizard, "import_wizard_mapping.png")
+    wizard.next_page()
+    _shoot(app, wizard, "import_wizard_summary.png")
+    wizard.close()
 
 
 if __name__ == "__main__":

@@ -408,128 +408,128 @@
 <context>
     <name>IncidentDetailPanel</name>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="387"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="431"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="388"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="432"/>
         <source>No incident selected</source>
         <translation>未选择警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="393"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="394"/>
         <source>Number</source>
         <translation>警情编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="393"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="394"/>
         <source>Reported</source>
         <translation>报警时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="393"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="394"/>
         <source>Type</source>
         <translation>警情类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="394"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="395"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="394"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="395"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="394"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="395"/>
         <source>Address</source>
         <translation>发案地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="395"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="396"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="395"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="396"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="395"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="396"/>
         <source>Unit</source>
         <translation>处警单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="396"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="397"/>
         <source>Officer</source>
         <translation>处警人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="396"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="397"/>
         <source>Summary</source>
         <translation>简要警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="396"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="397"/>
         <source>Disposal</source>
         <translation>处警结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="397"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="398"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="406"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="407"/>
         <source>Repeat-call clusters</source>
         <translation>所属重复警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="410"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="411"/>
         <source>Show cluster</source>
         <translation>查看重复警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="422"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="423"/>
         <source>Same caller</source>
         <translation>一人多报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="422"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="423"/>
         <source>Same place</source>
         <translation>一地多报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="423"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="424"/>
         <source>Same event</source>
         <translation>多人同报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="437"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="438"/>
         <source>Incident {number}</source>
         <translation>警情 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="438"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="439"/>
         <source>{raw} (invalid)</source>
         <translation>{raw}（无效）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="440"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="441"/>
         <source>Imported from {file}, row {row}</source>
         <translation>导入自 {file} 第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="441"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="442"/>
         <source>Typed in</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="451"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="452"/>
         <source>(invalid)</source>
         <translation>（无效）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="455"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="456"/>
         <source>{kind}: {count} calls, {first} – {last}</source>
         <translation>{kind}：{count} 起，{first} – {last}</translation>
     </message>
@@ -691,106 +691,111 @@
         <translation>重复</translation>
     </message>
     <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="118"/>
+        <source>Repeat call</source>
+        <translation>重复</translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/incidents_screen.py" line="121"/>
         <source>Incidents</source>
         <translation>警情列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="124"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="125"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="126"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="127"/>
         <source>Import a 110 dispatch export (.xlsx or .csv)</source>
         <translation>导入 110 接处警系统导出的警情（.xlsx 或 .csv）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="128"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="129"/>
         <source>New…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="129"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="130"/>
         <source>Type in an incident by hand</source>
         <translation>手工录入一条警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="131"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="132"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="137"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="138"/>
         <source>Your role may not import or edit incidents</source>
         <translation>您的角色无权导入或修改警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="183"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="184"/>
         <source>All dates</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="183"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="184"/>
         <source>Current duty day</source>
         <translation>当前值班日</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="184"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="185"/>
         <source>Last 7 days</source>
         <translation>近 7 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="184"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="185"/>
         <source>Last 30 days</source>
         <translation>近 30 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="185"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="186"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="185"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="186"/>
         <source>Dates…</source>
         <translation>自定日期…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="195"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="196"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="196"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="242"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="298"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="197"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="243"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="299"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="197"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="198"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="198"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="248"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="299"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="199"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="249"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="300"/>
         <source>All grids</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="199"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="200"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="205"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="206"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="321"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="322"/>
         <source>The incident could not be read from the database.</source>
         <translation>无法从数据库读取这条警情。</translation>
     </message>
@@ -832,91 +837,91 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="102"/>
+        <location filename="../../desktop/views/list_panel.py" line="103"/>
         <source>Search… (Ctrl+F)</source>
         <translation>搜索…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="114"/>
-        <location filename="../../desktop/views/list_panel.py" line="445"/>
+        <location filename="../../desktop/views/list_panel.py" line="115"/>
+        <location filename="../../desktop/views/list_panel.py" line="447"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="115"/>
+        <location filename="../../desktop/views/list_panel.py" line="116"/>
         <source>Export the rows shown to an Excel workbook</source>
         <translation>将列表导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="117"/>
-        <location filename="../../desktop/views/list_panel.py" line="459"/>
-        <location filename="../../desktop/views/list_panel.py" line="468"/>
-        <location filename="../../desktop/views/list_panel.py" line="473"/>
+        <location filename="../../desktop/views/list_panel.py" line="118"/>
+        <location filename="../../desktop/views/list_panel.py" line="461"/>
+        <location filename="../../desktop/views/list_panel.py" line="470"/>
+        <location filename="../../desktop/views/list_panel.py" line="475"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="118"/>
+        <location filename="../../desktop/views/list_panel.py" line="119"/>
         <source>Print the rows shown</source>
         <translation>打印当前列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="321"/>
+        <location filename="../../desktop/views/list_panel.py" line="323"/>
         <source>Reset columns</source>
         <translation>恢复默认列</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="420"/>
+        <location filename="../../desktop/views/list_panel.py" line="422"/>
         <source>The list cannot be read now (database unavailable).</source>
         <translation>暂时无法读取列表（数据库不可用）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="424"/>
+        <location filename="../../desktop/views/list_panel.py" line="426"/>
         <source>{count} rows</source>
         <translation>共 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="438"/>
+        <location filename="../../desktop/views/list_panel.py" line="440"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="439"/>
+        <location filename="../../desktop/views/list_panel.py" line="441"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="445"/>
+        <location filename="../../desktop/views/list_panel.py" line="447"/>
         <source>Exporting {title}…</source>
         <translation>正在导出{title}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="448"/>
+        <location filename="../../desktop/views/list_panel.py" line="450"/>
         <source>{count} rows exported to {path}</source>
         <translation>已导出 {count} 条到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="457"/>
+        <location filename="../../desktop/views/list_panel.py" line="459"/>
         <source>Printed {time}</source>
         <translation>打印时间：{time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="459"/>
+        <location filename="../../desktop/views/list_panel.py" line="461"/>
         <source>Preparing {title} for printing…</source>
         <translation>正在准备打印{title}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="469"/>
+        <location filename="../../desktop/views/list_panel.py" line="471"/>
         <source>There are too many rows to print ({count}; at most {limit}). Narrow the filter, or export the list to Excel.</source>
         <translation>行数过多（{count} 条，最多 {limit} 条），无法打印。请缩小筛选范围，或导出为 Excel。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="473"/>
+        <location filename="../../desktop/views/list_panel.py" line="475"/>
         <source>The list is empty: there is nothing to print.</source>
         <translation>列表为空，没有可打印的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="500"/>
+        <location filename="../../desktop/views/list_panel.py" line="502"/>
         <source>The file could not be written: {error}</source>
         <translation>文件无法写入：{error}</translation>
     </message>

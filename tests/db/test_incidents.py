@@ -84,7 +84,8 @@ def test_filters_and_sort_by_looked_up_names(db, station):
     first = q.fetch(0, 2, sort=Sort("category", True))
     rest = q.fetch(2, 2, sort=Sort("category", True))
     assert [r[1] for r in first + rest] == ["JQ3", "JQ2", "JQ1"]
-    names = {r[1]: r[3] for r in q.fetch(0, 10)}
+    col = 1 + [c.key for c in q.columns].index("category")
+    names = {r[1]: r[col] for r in q.fetch(0, 10)}
     assert names["JQ1"] == "盗窃电动车"
 
 

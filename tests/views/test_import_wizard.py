@@ -95,7 +95,7 @@ def test_import_end_to_end_then_again(qtbot, db, login, export_file, tmp_path, m
 
     assert wizard.next_page() is True
     assert wizard.current_page() == PAGE_MAPPING
-    assert wizard.header_label.text() == "警情明细.xlsx: header on row 3, 11 data rows"
+    assert wizard.header_label.text() == "警情明细.xlsx: header on row 3, 10 data rows"  # not the totals row
     assert wizard.mapping_combos["number"].currentData() == 0
     assert wizard.mapping_combos["caller_phone"].currentData() == 3
     assert wizard.mapping_combos["disposal"].currentData() is None

@@ -144,3 +144,18 @@ def test_main_window_builds_the_incident_screen_when_first_shown(qtbot, filled, 
     assert getattr(page, "screen", None) is None
     window.show_page(1)
     assert isinstance(window.screen("incidents"), IncidentsScreen)
+
+
+def test_repeat_calls_are_marked_and_tinted_in_the_list(screen):
+    from PySide6.QtCore import Qt
+
+    page = screen.list_page
+    model = page.panel.model
+    repeat = [c.key for c in model.columns].index("repeat")
+    marks = {}
+    for row in range(model.rowCount()):
+        number = model.data(model.index(row, 0))
+        marks[number] = (model.data(model.index(row, repeat)),
+                         model.data(model.index(row, 0), Qt.ItemDataRole.BackgroundRole) is not None)
+    assert marks["JQ0"] == ("Repeat call", True) and marks["JQ1"] == ("Repeat call", True)  # English UI here
+    assert marks["JQ2"] == ("", False)
