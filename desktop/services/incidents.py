@@ -77,7 +77,7 @@ def incident_list_query(db: Database, station_id: int, titles: Mapping[str, str]
         ColumnSpec("number", t["number"], Incident.number),
         # Shown as the word, so the mark reads in the list, the export and the print alike.
         ColumnSpec("repeat", t["repeat"], case((member, t["repeat_mark"]), else_=""), sortable=False,
-                   searchable=False),
+                   searchable=False, width=56),
         ColumnSpec("reported_at", t["reported_at"], Incident.reported_at, "datetime"),
         ColumnSpec("category", t["category"], _name_of(IncidentCategory, Incident.category_id),
                    sort_expr=Incident.category_id),

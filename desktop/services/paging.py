@@ -52,6 +52,7 @@ class ColumnSpec:
     searchable: bool = True
     mask: str | None = None
     sort_expr: Any = None
+    width: int | None = None  # a first width in pixels for the list, when the kind's default does not fit
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -66,6 +66,8 @@ EXPORT_DIR_KEY = "lists/export_dir"
 
 def default_width(spec: ColumnSpec) -> int:
     """A sensible first width in pixels for a column, from its kind and the data it holds."""
+    if spec.width is not None:
+        return spec.width
     if spec.mask == "phone":
         return 120
     if spec.mask == "id_number":
