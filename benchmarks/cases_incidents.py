@@ -254,3 +254,48 @@ def repeats_day_case(opts: Options) -> None:
         report("repeats-day", "detect one duty day", found * 1000, "ms")
     finally:
         db.dispose()
+
+
+@case("main-window", "from a successful log-in to the main window painted with the 警情 screen open, on the "
+                     "N-incident database (target < 0.5 s)")
+def main_window_case(opts: Options) -> None:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import text
+
+    from desktop.services.accounts import LoginResult
+    from desktop.views.main_window import SCREENS, MainWindow
+
+    url = ensure_incident_db(opts.size, opts.db, progress=stderr_progress("generate"))
+    app = QApplication.instance() or QApplication([])
+    db = open_database(url)
+    work = Path(tempfile.mkdtemp(prefix="sdbench-"))
+    try:
+        with db.engine.connect() as c:
+            station_id, staff_id, name, number = c.execute(text(
+                "SELECT s.station_id, s.id, s.name, s.number FROM staff s ORDER BY s.id LIMIT 1")).one()
+        login = LoginResult(staff_id, station_id, name, number, ("duty",), "城关派出所")
+        settings = QSettings(str(work / "s.ini"), QSettings.Format.IniFormat)
+        settings.setValue("main_window/page", SCREENS.index("incidents"))
+
+        def open_window():
+            window = MainWindow(db, login, settings=settings)
+            window.show()
+            window.repaint()
+            app.processEvents()
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+
+        # The first window of a process also imports the screen's modules: what a log-in costs.
+        cold, _ = measure(open_window, 1)
+        median, times = measure(open_window, opts.repeat)
+        note(f"main-window: again {describe_times(times)}")
+        report("main-window", "log-in to painted main window (incidents open, first)", cold, "s")
+        report("main-window", "log-in to painted main window (incidents open, again)", median, "s")
+    finally:
+        db.dispose()
+        shutil.rmtree(work, ignore_errors=True)

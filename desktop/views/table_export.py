@@ -15,13 +15,14 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from desktop.reports.pdf_table import write_table_pdf
-from desktop.reports.xlsx_export import Progress, write_table_xlsx
 from desktop.services.masking import mask_value
 from desktop.services.paging import ColumnSpec, Filter, PagedQuery, Sort
 from desktop.views.lazy_table_model import LazyTableModel
 
 EXPORT_BLOCK = 1000
+# The writers (openpyxl, ReportLab: ~0.5 s of imports) are imported when a job runs, not when a
+# list screen opens.
+Progress = Callable[[int, int, str], None]
 Job = Callable[[Progress, Callable[[], bool]], int]
 
 
@@ -32,6 +33,8 @@ def export_job(model: LazyTableModel, path: str | os.PathLike[str], visible_colu
     snapshot = _Snapshot.of(model, visible_columns)
 
     def job(progress: Progress, cancel: Callable[[], bool]) -> int:
+        from desktop.reports.xlsx_export import write_table_xlsx
+
         return write_table_xlsx(path, title=title or "export", columns=[(s.title, s.kind) for s in snapshot.specs],
                                 rows=snapshot.rows(), progress=progress, cancel=cancel, sheet_name=sheet_name,
                                 total=snapshot.total)
@@ -58,6 +61,8 @@ def pdf_job(model: LazyTableModel, path: str | os.PathLike[str], visible_columns
     weights = list(widths) if widths is not None else [_default_weight(s) for s in snapshot.specs]
 
     def job(progress: Progress, cancel: Callable[[], bool]) -> int:
+        from desktop.reports.pdf_table import write_table_pdf
+
         def report(done: int, _total: int, text: str = "") -> None:
             progress(done, snapshot.total, text)
 
