@@ -11,14 +11,51 @@ import logging
 import sqlalchemy as sa
 from alembic import op
 
-from desktop.db import search_index
-
 revision = '0002'
 down_revision = '0001'
 branch_labels = None
 depends_on = None
 
 log = logging.getLogger(__name__)
+
+# The search index as this revision creates it (desktop/db/search_index.py names it for the queries;
+# a revision keeps its own copy of the DDL so later edits there cannot change what it did).
+_FTS = "incidents_fts"
+_TRGM = "ix_incidents_search_trgm"
+_COLS = ("number", "caller_name", "caller_phone", "address", "summary")
+
+
+def _search_index_ddl(dialect: str) -> list[str]:
+    cols = ", ".join(_COLS)
+    new = ", ".join(f"new.{c}" for c in _COLS)
+    old = ", ".join(f"old.{c}" for c in _COLS)
+    if dialect == "sqlite":
+        return [
+            f"CREATE VIRTUAL TABLE {_FTS} USING fts5({cols}, content='incidents', content_rowid='id', "
+            "tokenize='trigram')",
+            f"CREATE TRIGGER trg_{_FTS}_insert AFTER INSERT ON incidents BEGIN "
+            f"INSERT INTO {_FTS}(rowid, {cols}) VALUES (new.id, {new}); END",
+            f"CREATE TRIGGER trg_{_FTS}_delete AFTER DELETE ON incidents BEGIN "
+            f"INSERT INTO {_FTS}({_FTS}, rowid, {cols}) VALUES ('delete', old.id, {old}); END",
+            f"CREATE TRIGGER trg_{_FTS}_update AFTER UPDATE OF {cols} ON incidents BEGIN "
+            f"INSERT INTO {_FTS}({_FTS}, rowid, {cols}) VALUES ('delete', old.id, {old}); "
+            f"INSERT INTO {_FTS}(rowid, {cols}) VALUES (new.id, {new}); END",
+            f"INSERT INTO {_FTS}({_FTS}) VALUES ('rebuild')",
+        ]
+    if dialect == "postgresql":
+        expression = " || ' ' || ".join(f"coalesce(incidents.{c}, '')" for c in _COLS)
+        return [f"CREATE INDEX {_TRGM} ON incidents USING gin (({expression}) gin_trgm_ops)"]
+    return []
+
+
+def _search_index_drop(dialect: str) -> list[str]:
+    if dialect == "sqlite":
+        return [*(f"DROP TRIGGER IF EXISTS trg_{_FTS}_{verb}" for verb in ("insert", "delete", "update")),
+                f"DROP TABLE IF EXISTS {_FTS}"]
+    if dialect == "postgresql":
+        return [f"DROP INDEX IF EXISTS {_TRGM}"]
+    return []
+
 
 # Rows that no mapping rule recognises are filed here and listed for review (desktop/services/taxonomy.py).
 UNCLASSIFIED = (("99", "未分类", 1, None, 900), ("9999", "未分类", 2, "99", 901))
@@ -57,7 +94,7 @@ def upgrade() -> None:
     if dialect == "postgresql" and not _pg_trgm_available(bind):
         log.warning("pg_trgm is not available: incident search uses ILIKE without an index")
     else:
-        for statement in search_index.create_statements(dialect):
+        for statement in _search_index_ddl(dialect):
             op.execute(statement)
 
 
@@ -91,7 +128,7 @@ def _pg_trgm_available(bind) -> bool:
 
 def downgrade() -> None:
     bind = op.get_bind()
-    for statement in search_index.drop_statements(bind.dialect.name):
+    for statement in _search_index_drop(bind.dialect.name):
         op.execute(statement)
     with op.batch_alter_table('import_batches') as batch:
         batch.drop_column('report')
