@@ -45,6 +45,8 @@ BLOCK_SIZE = 200
 MAX_BLOCKS = 20
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # data(index, ID_ROLE) -> the row's id
 HIGHLIGHT = QColor("#fdecc8")  # a soft amber: noticeable, and the selection colour still shows
+# Row tints by the value of the highlight column: a tone name, or any other truthy value (amber).
+TONES = {"overdue": QColor("#f8d7da"), "due_soon": HIGHLIGHT, "done": QColor("#e2f0d9")}
 
 
 def format_value(value: Any, kind: str) -> str:
@@ -259,7 +261,10 @@ class LazyTableModel(QAbstractTableModel):
                 if self._highlight is None:
                     return None
                 row = self._row(index.row())
-                return HIGHLIGHT if row is not None and row[self._highlight] else None
+                value = row[self._highlight] if row is not None else None
+                if not value:
+                    return None
+                return TONES.get(value, HIGHLIGHT) if isinstance(value, str) else HIGHLIGHT
             if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
                             Qt.ItemDataRole.TextAlignmentRole, ID_ROLE):
                 return None
