@@ -83,6 +83,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
     _common(p)
 
+    wo = sub.add_parser("workorders", help="工单：查询列表、导出工单台账")
+    wo_sub = wo.add_subparsers(dest="workorders_command", metavar="ACTION", required=True, parser_class=_Parser)
+    p = wo_sub.add_parser("list", help="列出工单（可按状态、承办单位、是否超期筛选）")
+    p.add_argument("--status", metavar="S", help="状态：issued/accepted/reported/returned/closed/cancelled 或中文名称")
+    p.add_argument("--overdue", action="store_true", help="只列出已超期未办结的工单")
+    p.add_argument("--unit", metavar="U", help="承办单位代码或名称")
+    p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
+    _common(p)
+    p = wo_sub.add_parser("ledger", help="导出一段时间内下发的工单台账（Excel 和/或 PDF）")
+    p.add_argument("--from", dest="date_from", required=True, metavar="DATE", help="下发开始日期，如 2025-03-01")
+    p.add_argument("--to", dest="date_to", required=True, metavar="DATE", help="下发结束日期（含当天）")
+    p.add_argument("--xlsx", metavar="OUT.xlsx", help="Excel 台账文件")
+    p.add_argument("--pdf", metavar="OUT.pdf", help="PDF 台账文件（A4 横向）")
+    p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
+    _common(p)
+
     audit = sub.add_parser("audit", help="审计日志")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True, parser_class=_Parser)
     p = audit_sub.add_parser("verify", help="校验审计日志的哈希链是否完整未被篡改")
@@ -274,6 +290,71 @@ def cmd_repeats(args) -> dict:
         db.dispose()
 
 
+def cmd_workorders_list(args) -> dict:
+    from desktop.db.migrate import prepare
+    from desktop.models.enums import WorkOrderStatus
+    from desktop.services.work_order_documents import iter_ledger_rows, ledger_filter, overdue_filter, unit_id_for
+    from desktop.services.work_order_labels import STATUS_LABELS
+
+    equals: dict = {}
+    if args.status:
+        by_label = {label: value for value, label in STATUS_LABELS.items()}
+        status = by_label.get(args.status.strip(), args.status.strip())
+        if status not in {s.value for s in WorkOrderStatus}:
+            raise StationDeskError(f"没有这种工单状态：{args.status}",
+                                   hint="可用：" + "、".join(f"{k}（{v}）" for k, v in STATUS_LABELS.items()))
+        equals["status"] = status
+    now = datetime.now()
+    db = _open(args)
+    try:
+        prepare(db)
+        station_id = _station_id(db, args.station)
+        if args.unit:
+            equals["unit_id"] = unit_id_for(db, station_id, args.unit)
+        ranges: dict = {}
+        if args.overdue:
+            equals, ranges = overdue_filter(now, equals=equals)
+        rows = iter_ledger_rows(db, station_id, ledger_filter(equals=equals, ranges=ranges), now=now)
+        return {"orders": [
+            {"number": r.number, "title": r.title, "status": r.status, "unit": r.unit, "assignee": r.assignee,
+             "deadline": r.deadline.isoformat(" ", "minutes") if r.deadline else None, "overdue": bool(r.overdue)}
+            for r in rows
+        ]}
+    finally:
+        db.dispose()
+
+
+def cmd_workorders_ledger(args) -> dict:
+    from datetime import datetime as dt
+    from datetime import time as dtime
+    from datetime import timedelta
+
+    from desktop.db.migrate import prepare
+    from desktop.services.work_order_documents import StationActor, write_ledger
+
+    start = dt.combine(_parse_date(args.date_from, "开始日期"), dtime())
+    end = dt.combine(_parse_date(args.date_to, "结束日期"), dtime()) + timedelta(days=1)
+    if end <= start:
+        raise StationDeskError("结束日期早于开始日期")
+    if not args.xlsx and not args.pdf:
+        raise StationDeskError("请用 --xlsx 或 --pdf 指定输出文件")
+    db = _open(args)
+    try:
+        prepare(db)
+        station_id = _station_id(db, args.station)
+        # issued_at in [start, end): the range is inclusive, so end a microsecond earlier.
+        show = _progress_printer("导出工单台账") if not args.json and sys.stderr.isatty() else None
+        rows = write_ledger(db, StationActor(station_id), args.xlsx, args.pdf,
+                            ranges={"issued_at": (start, end - timedelta(microseconds=1))}, progress=show,
+                            subtitle=f"下发时间 {start:%Y-%m-%d} 至 {end - timedelta(days=1):%Y-%m-%d}")
+        if show:
+            sys.stderr.write("\n")
+        return {"from": start.date().isoformat(), "to": (end - timedelta(days=1)).date().isoformat(),
+                "orders": rows, "xlsx": args.xlsx, "pdf": args.pdf}
+    finally:
+        db.dispose()
+
+
 def cmd_audit_verify(args) -> dict:
     from desktop.db.audit import chain_ids, verify_chain
     from desktop.db.migrate import SchemaState, schema_status
@@ -359,6 +440,16 @@ def _print_human(command: str, result: dict) -> None:
         for c in result["clusters"]:
             print(f"  {labels.get(c['kind'], c['kind'])}  {c['first_at'][:16]}–{c['last_at'][:16]}  "
                   f"{c['count']} 起  {c['match_key']}  {'、'.join(c['incidents'])}")
+    elif command == "workorders list":
+        orders = result["orders"]
+        print(f"工单 {len(orders)} 张")
+        for o in orders:
+            flag = "  【超期】" if o["overdue"] else ""
+            print(f"  {o['number']}  {o['status']}  {o['unit']}  {o['assignee'] or '—'}  "
+                  f"时限 {o['deadline'] or '—'}  {o['title']}{flag}")
+    elif command == "workorders ledger":
+        files = "、".join(f for f in (result["xlsx"], result["pdf"]) if f)
+        print(f"{result['from']} 至 {result['to']} 下发的工单 {result['orders']} 张，台账已保存到 {files}")
     elif command == "audit verify":
         for chain in result["chains"]:
             print(f"链 {chain['chain']}：{chain['entries']:,} 条，完整")
@@ -377,6 +468,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], dict]] = {
     "audit verify": cmd_audit_verify,
     "import incidents": cmd_import_incidents,
     "repeats": cmd_repeats,
+    "workorders list": cmd_workorders_list,
+    "workorders ledger": cmd_workorders_ledger,
 }
 
 
@@ -387,6 +480,8 @@ def _command_name(args: argparse.Namespace) -> str | None:
         return f"audit {args.audit_command}"
     if args.command == "import":
         return f"import {args.import_command}"
+    if args.command == "workorders":
+        return f"workorders {args.workorders_command}"
     return args.command
 
 
