@@ -150,18 +150,19 @@ def ledger_filter(*, equals: Mapping[str, Any] | None = None,
 
 def overdue_filter(now: datetime, *, equals: Mapping[str, Any] | None = None,
                    ranges: Mapping[str, tuple[Any, Any]] | None = None) -> tuple[dict, dict]:
-    """``equals`` and ``ranges`` narrowed to the orders overdue at ``now`` (open, deadline passed)."""
+    """``equals`` and ``ranges`` narrowed to the orders overdue at ``now`` (open, deadline passed):
+    work_orders.overdue_filter, with a status already chosen kept only where it is an open one."""
+    overdue = _work_orders().overdue_filter(now)
     eq = dict(equals or {})
     wanted = eq.get("status")
     if wanted is None:
-        eq["status"] = sorted(_OPEN)
+        eq["status"] = overdue.equals["status"]
     else:
         chosen = set(wanted) if isinstance(wanted, list | tuple | set | frozenset) else {wanted}
-        eq["status"] = sorted(str(s) for s in chosen if str(s) in _OPEN) or ["-"]
+        eq["status"] = sorted(str(s) for s in chosen if str(s) in _OPEN) or ["-"]  # "-": matches nothing
     rg = dict(ranges or {})
     low, high = rg.get("deadline", (None, None))
-    # The range is inclusive; "now > deadline" means deadline strictly before now (to the second).
-    limit = now.replace(microsecond=0)
+    limit = overdue.ranges["deadline"][1]
     rg["deadline"] = (low, limit if high is None else min(high, limit))
     return eq, rg
 

@@ -35,8 +35,8 @@ EVENT_LABELS: dict[str, str] = {
 SOURCE_LABELS: dict[str, str] = {
     "incident": "警情",
     "cluster": "重复警情",
-    "directive": "晨会指令",
-    "warning": "预警信息",
+    "directive": "指令",
+    "warning": "预警",
     "dispute": "矛盾纠纷",
     "hq": "上级交办",
     "manual": "自建",
