@@ -403,6 +403,8 @@ def _bulk(db: Database, login: LoginResult, order_ids: Sequence[int], action: st
     if not ids:
         return 0
     text = _check_text(action, text)
+    if action in COMMAND_ACTIONS and not can_issue(login.roles):
+        raise PermissionDenied(f"只有值班员或指挥长可以{ACTION_LABELS[action]}工单")
     at = _seconds(now)
     with db.transaction(station_id=login.station_id, staff_id=login.staff_id) as s:
         orders = list(s.scalars(select(WorkOrder).where(WorkOrder.id.in_(ids)).order_by(WorkOrder.id)
