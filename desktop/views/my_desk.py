@@ -61,6 +61,7 @@ class MyDeskPanel(QWidget):
             widget = QListWidget(box)
             widget.setObjectName(f"desk_{key}")
             widget.setAlternatingRowColors(True)
+            widget.setSpacing(3)
             widget.itemActivated.connect(self._open_item)
             widget.itemDoubleClicked.connect(self._open_item)
             inner.addWidget(widget)

@@ -179,9 +179,9 @@ class NewOrderDialog(QDialog):
         self.source_label.setWordWrap(True)
 
         self.fields: dict[str, QWidget] = {
-            "title": self.title_edit, "instructions": self.instructions, "unit_id": self.unit,
-            "assignee_id": self.assignee, "tracker_id": self.tracker, "priority": self.priority,
-            "deadline": self.deadline, "hq_reference": self.hq_reference,
+            "hq_reference": self.hq_reference, "title": self.title_edit, "instructions": self.instructions,
+            "unit_id": self.unit, "assignee_id": self.assignee, "tracker_id": self.tracker, "priority": self.priority,
+            "deadline": self.deadline,
         }
         labels = {
             "title": self.tr("Title *"), "instructions": self.tr("Instructions"), "unit_id": self.tr("Unit *"),

@@ -20,9 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -32,25 +31,23 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStyledItemDelegate,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.db.database import Database
-from desktop.errors import StationDeskError
+from desktop.errors import Cancelled, StationDeskError
 from desktop.services.accounts import LoginResult
 from desktop.services.masking import may_see_personal
 from desktop.services.paging import Sort
@@ -147,23 +144,25 @@ class WorkOrderListPage(QWidget):
 
         self.new_button = QPushButton(self.tr("New…"), self)
         self.new_button.setToolTip(self.tr("Issue a new work order"))
-        self.new_button.clicked.connect(self.new_order)
+        self.new_button.clicked.connect(lambda: self.new_order())
         self.new_button.setEnabled(self.can_issue)
-        self.bulk_urge_button = QPushButton(self.tr("Urge selected…"), self)
-        self.bulk_urge_button.clicked.connect(lambda: self.bulk_action("urge"))
-        self.bulk_reassign_button = QPushButton(self.tr("Reassign selected…"), self)
-        self.bulk_reassign_button.clicked.connect(lambda: self.bulk_action("reassign"))
-        self.bulk_print_button = QPushButton(self.tr("Print forms"), self)
-        self.bulk_print_button.setToolTip(self.tr("Print the work-order form of each selected order"))
-        self.bulk_print_button.clicked.connect(self.print_selected_forms)
+        # The actions on several orders share one menu button: the toolbar must fit 1366 px screens.
+        self.bulk_button = QPushButton(self.tr("Selected"), self)
+        self.bulk_button.setToolTip(self.tr("Urge, reassign or print the selected orders"))
+        menu = QMenu(self.bulk_button)
+        self.bulk_actions = {
+            "urge": menu.addAction(self.tr("Urge selected…"), lambda: self.bulk_action("urge")),
+            "reassign": menu.addAction(self.tr("Reassign selected…"), lambda: self.bulk_action("reassign")),
+            "print": menu.addAction(self.tr("Print their forms"), lambda: self.print_selected_forms()),
+        }
+        for key in ("urge", "reassign"):
+            self.bulk_actions[key].setEnabled(self.can_issue)
+        self.bulk_button.setMenu(menu)
         self.ledger_button = QPushButton(self.tr("Ledger…"), self)
         self.ledger_button.setToolTip(self.tr("Write the work-order ledger (Excel and PDF) of the orders shown"))
-        self.ledger_button.clicked.connect(self.export_ledger)
-        for button in (self.new_button, self.bulk_urge_button, self.bulk_reassign_button, self.bulk_print_button,
-                       self.ledger_button):
+        self.ledger_button.clicked.connect(lambda: self.export_ledger())
+        for button in (self.new_button, self.bulk_button, self.ledger_button):
             self.panel.add_action_button(button)
-        for button in (self.bulk_urge_button, self.bulk_reassign_button):
-            button.setEnabled(self.can_issue)
 
         self._build_filters()
         self.detail = WorkOrderDetailPanel(self)
@@ -692,17 +691,19 @@ class WorkOrderListPage(QWidget):
         pdf = xlsx.with_suffix(".pdf")
         current = self.panel.current_filter()
 
-        def job(_progress, _cancel):
+        def job(progress, cancel):
             return documents.write_ledger(self.db, self.login, xlsx, pdf, equals=current.equals,
-                                          ranges=current.ranges, text=current.text)
+                                          ranges=current.ranges, text=current.text, progress=progress,
+                                          cancel=cancel)
 
         try:
-            run_job(self, job, title=self.tr("Ledger"), label=self.tr("Writing the work-order ledger…"))
+            written = run_job(self, job, title=self.tr("Ledger"), label=self.tr("Writing the work-order ledger…"))
+        except Cancelled:
+            return False  # a cancel is silent (STYLE.md)
         except Exception as exc:  # noqa: BLE001 - show_problem logs what is not a refusal
-            if not isinstance(exc, StationDeskError) or exc.code != "cancelled":
-                self.show_problem(self.tr("Ledger"), exc)
+            self.show_problem(self.tr("Ledger"), exc)
             return False
-        self._status(self.tr("Ledger written to {xlsx} and {pdf}").format(xlsx=xlsx, pdf=pdf))
+        self._status(self.tr("{count} orders written to {xlsx} and {pdf}").format(count=written, xlsx=xlsx, pdf=pdf))
         return True
 
 
@@ -759,29 +760,26 @@ class WorkOrderDetailPanel(QScrollArea):
             button.setObjectName(f"action_{action}")
             button.clicked.connect(lambda _checked=False, a=action: self.action_requested.emit(a))
             self.action_buttons[action] = button
-            actions.addWidget(button, index // 4, index % 4)
+            actions.addWidget(button, index // 3, index % 3)
         self.print_button = QPushButton(self.tr("Print form"), body)
-        self.print_button.clicked.connect(self.print_requested)
-        actions.addWidget(self.print_button, 1, 3)
+        self.print_button.clicked.connect(lambda: self.print_requested.emit())
+        actions.addWidget(self.print_button, 2, 1)
 
         self.history_label = QLabel(self.tr("History"), body)
-        self.history = QTableWidget(0, 4, body)
+        # A timeline, one entry per step: "time · who · what" over the wrapped text. A narrow pane
+        # has no room for a table whose text column would be a sliver.
+        self.history = QListWidget(body)
         self.history.setObjectName("orderHistory")
-        self.history.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Who"), self.tr("What"), self.tr("Text")])
-        self.history.verticalHeader().hide()
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.setWordWrap(True)
-        self.history.setMinimumHeight(160)
-        header = self.history.horizontalHeader()
-        for column in range(3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.history.setSpacing(2)
+        self.history.setAlternatingRowColors(True)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.history.setMinimumHeight(120)
 
         self.attachments_label = QLabel(self.tr("Attachments"), body)
         self.attachments = QListWidget(body)
         self.attachments.setObjectName("orderAttachments")
-        self.attachments.setMaximumHeight(110)
+        self.attachments.setMaximumHeight(80)
         self.attachments.itemActivated.connect(self._open_item)
         self.attachments.itemDoubleClicked.connect(self._open_item)
         self.attach_button = QPushButton(self.tr("Add attachment…"), body)
@@ -795,9 +793,9 @@ class WorkOrderDetailPanel(QScrollArea):
         attach_row.addStretch(1)
 
         layout.addWidget(self.heading)
+        layout.addLayout(actions)
         layout.addLayout(form)
         layout.addWidget(self.source_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addLayout(actions)
         layout.addWidget(self.history_label)
         layout.addWidget(self.history, 1)
         layout.addWidget(self.attachments_label)
@@ -817,7 +815,7 @@ class WorkOrderDetailPanel(QScrollArea):
             button.setEnabled(detail is not None and action in allowed)
         for widget in (self.print_button, self.attach_button):
             widget.setEnabled(detail is not None)
-        self.history.setRowCount(0)
+        self.history.clear()
         self.attachments.clear()
         self.open_button.setEnabled(False)
         if detail is None:
@@ -833,9 +831,8 @@ class WorkOrderDetailPanel(QScrollArea):
         self.heading.setText(heading)
         self.heading.setStyleSheet("color: #b71c1c;" if detail.overdue else "")
         feedback = next((e.text for e in reversed(detail.events) if e.kind == "report" and e.text), None)
-        source = self.texts.source(detail.source_kind)
-        if detail.source_label:
-            source = f"{source}: {detail.source_label}"
+        # The service's label already names the kind (警情 JQ…, 上级交办 文号…).
+        source = detail.source_label or self.texts.source(detail.source_kind)
         values = {
             "status": self.texts.status(detail.status), "priority": self.texts.priority(detail.priority),
             "unit": detail.unit, "assignee": detail.assignee, "tracker": detail.tracker,
@@ -858,22 +855,24 @@ class WorkOrderDetailPanel(QScrollArea):
             self.attachments.setCurrentRow(0)
 
     def _fill_history(self, events) -> None:
-        self.history.setRowCount(len(events))
-        for row, event in enumerate(events):
+        for event in events:
             what = self.texts.event(event.kind)
             if event.kind == "reassign":
                 target = " / ".join(p for p in (event.to_unit, event.to_assignee) if p)
                 what = self.tr("{what} to {target}").format(what=what, target=target) if target else what
             cells = (_when(event.at), event.actor or "", what, event.text or "")
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.history.setItem(row, column, item)
-        self.history.resizeRowsToContents()
+            line = " · ".join(c for c in cells[:3] if c)
+            item = QListWidgetItem(f"{line}\n{cells[3]}" if cells[3] else line)
+            item.setData(Qt.ItemDataRole.UserRole, cells)
+            if event.kind in ("return", "cancel", "urge"):
+                item.setForeground(QBrush(QColor("#b71c1c")))
+            self.history.addItem(item)
+        if self.history.count():
+            self.history.scrollToBottom()  # the latest step is what the reader looks for
 
     def history_rows(self) -> list[tuple[str, ...]]:
-        """The timeline as shown: (time, who, what, text) per row."""
-        return [tuple(self.history.item(r, c).text() for c in range(4)) for r in range(self.history.rowCount())]
+        """The timeline as shown: (time, who, what, text) per entry, oldest first."""
+        return [tuple(self.history.item(r).data(Qt.ItemDataRole.UserRole)) for r in range(self.history.count())]
 
     def _show_source(self) -> None:
         if self.order is not None and self.order.source_id is not None:

@@ -20,7 +20,7 @@ from desktop.services.work_orders import NewOrder, create_work_order, order_deta
 from desktop.views import work_orders_screen as screen_module
 from desktop.views.lazy_table_model import TONES
 from desktop.views.settings_store import SettingsStore
-from desktop.views.work_order_dialogs import ActionDialog, NewOrderDialog
+from desktop.views.work_order_dialogs import ActionDialog, NewOrderDialog, OrderSource
 from desktop.views.work_orders_screen import WorkOrdersScreen
 
 WAIT = 3000
@@ -99,7 +99,7 @@ def dialogs(monkeypatch):
         def __call__(self, dialog) -> bool:
             self.seen.append(dialog)
             self.fill(dialog)
-            return dialog.save()
+            return dialog.save() if hasattr(dialog, "save") else True  # the print preview: just seen
 
     driver = Driver()
     driver.seen = []
@@ -382,3 +382,62 @@ def test_new_order_dialog_deadline_follows_priority_and_settings(qtbot, people, 
     assert not dialog.save()  # an HQ order needs its reference: the service says so
     assert "文号" in dialog.problems["hq_reference"].text()
     assert dialog.title_edit.text() == "上级交办核查"
+
+
+def test_print_form_and_ledger(qtbot, people, settings, dialogs, messages, tmp_path):
+    from pypdf import PdfReader
+
+    from desktop.views.print_preview_dialog import PrintPreviewDialog
+
+    first = _issue(people, "打印测试一")
+    second = _issue(people, "打印测试二")
+    page_screen = _screen(qtbot, people, people.duty, settings)
+    page = page_screen.list_page
+    page.reveal_order(first)
+    pages = []
+    dialogs.fill = lambda dialog: pages.append(dialog.page_count())
+    assert page.print_form()
+    assert isinstance(dialogs.seen[-1], PrintPreviewDialog)
+    assert pages[-1] >= 1
+
+    page.panel.view.selectAll()
+    assert page.print_selected_forms()
+    assert len([d for d in dialogs.seen if isinstance(d, PrintPreviewDialog)]) == 3  # one form per order
+
+    page.panel.search.setText("打印测试二")
+    qtbot.waitUntil(lambda: page.panel.model.rowCount() == 1, timeout=WAIT)
+    assert page.panel.model.id_of_row(0) == second
+    target = tmp_path / "台账.xlsx"
+    assert page.export_ledger(str(target))
+    assert messages == []
+    assert target.exists() and target.with_suffix(".pdf").exists()
+    text = "".join(p.extract_text() for p in PdfReader(target.with_suffix(".pdf")).pages)
+    assert "打印测试二" in text and "打印测试一" not in text
+
+
+def test_order_from_a_source_keeps_its_link(qtbot, people, settings, dialogs, messages):
+    from tests.factories import make_incident
+
+    with people.db.transaction(station_id=people.duty.station_id, staff_id=people.duty.staff_id) as s:
+        incident_id = make_incident(s, s.get(Station, people.duty.station_id), "JQ20250305001").id
+    screen = _screen(qtbot, people, people.duty, settings)
+    page = screen.list_page
+    source = OrderSource("incident", incident_id, label="JQ20250305001", title="回访报警人李娜",
+                         instructions="核实处置结果")
+
+    def fill(dialog: NewOrderDialog):
+        assert dialog.source_label.text() == "Incident: JQ20250305001"
+        assert not dialog.source_kind.isVisibleTo(dialog)
+        assert dialog.title_edit.text() == "回访报警人李娜"
+        dialog.unit.setCurrentIndex(dialog.unit.findData(people.team_id))
+
+    dialogs.fill = fill
+    order_id = page.new_order(source)
+    assert order_id is not None and messages == []
+    detail = order_detail(people.db, people.duty.station_id, order_id)
+    assert (detail.source_kind, detail.source_id, detail.instructions) == ("incident", incident_id, "核实处置结果")
+    assert "JQ20250305001" in page.detail.values["source"].text()
+    assert page.detail.source_button.isVisibleTo(page.detail)
+    with qtbot.waitSignal(screen.source_requested, timeout=WAIT) as signal:
+        page.detail.source_button.click()
+    assert signal.args == ["incident", incident_id]
