@@ -354,8 +354,8 @@ def test_every_source_kind_links_both_ways(db, org):
     with db.session(station_id=org.station_id) as s:
         assert s.get(RepeatCluster, src["cluster"]).status == "ordered"
     rows = wo.work_order_list_query(db, org.station_id, now=T0).fetch(0, 20, sort=Sort("number"))
-    assert [r[9] for r in rows[:5]] == ["警情 JQ20250305001", "重复警情 13800138000", "指令", "预警 YJ-2025-0007",
-                                        "矛盾纠纷 JF-2025-0003"]
+    assert [r[9] for r in rows[:5]] == ["警情 JQ20250305001", "重复警情 一人多报 13800138000", "指令",
+                                        "预警 YJ-2025-0007", "矛盾纠纷 JF-2025-0003"]
     assert rows[5][9] == "HQ 交办 公（2025）12号"
 
 

@@ -234,10 +234,13 @@ def _source_expr() -> Any:
     def labelled(kind: str, value: Any) -> Any:
         return literal(SOURCE_LABELS[kind] + " ") + value
 
+    kind_label = case(*((RepeatCluster.kind == k, literal(v)) for k, v in REPEAT_LABELS.items()),
+                      else_=RepeatCluster.kind)
+    cluster_text = kind_label + literal(" ") + RepeatCluster.match_key
     return case(
         (WorkOrder.source_kind == "incident", labelled("incident", lookup(Incident, Incident.number,
                                                                           WorkOrder.incident_id))),
-        (WorkOrder.source_kind == "cluster", labelled("cluster", lookup(RepeatCluster, RepeatCluster.match_key,
+        (WorkOrder.source_kind == "cluster", labelled("cluster", lookup(RepeatCluster, cluster_text,
                                                                         WorkOrder.cluster_id))),
         (WorkOrder.source_kind == "warning", labelled("warning", lookup(Warning, Warning.number,
                                                                         WorkOrder.warning_id))),
