@@ -29,6 +29,7 @@ CASE_MODULES: tuple[str, ...] = (
     "benchmarks.cases_list",
     "benchmarks.cases_app",
     "benchmarks.cases_incidents",
+    "benchmarks.cases_work_orders",
 )
 
 
