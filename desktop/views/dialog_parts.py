@@ -28,6 +28,11 @@ def show_error(label: QLabel, message: str) -> None:
     label.show()
 
 
+def exec_dialog(dialog: QDialog) -> bool:
+    """Run a modal dialog; True when it was accepted. One place, so tests can drive dialogs."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
 def stack(dialog: QDialog, *parts: QWidget | QLayout, spacing: int, min_width: int) -> QVBoxLayout:
     """Lay ``parts`` out top to bottom with the account dialogs' margins."""
     layout = QVBoxLayout(dialog)

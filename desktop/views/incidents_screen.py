@@ -35,10 +35,12 @@ from desktop.errors import StationDeskError
 from desktop.services.accounts import LoginResult
 from desktop.services.masking import mask_value, may_see_personal
 from desktop.services.paging import Sort
+from desktop.views import dialog_parts
 
 log = logging.getLogger(__name__)
 
 EDIT_ROLES = frozenset({"admin", "chief", "duty"})
+ISSUE_ROLES = frozenset({"chief", "duty"})  # the command room issues work orders (DESIGN.md §3)
 
 
 def problem_text(exc: BaseException) -> str:
@@ -131,9 +133,16 @@ class IncidentListPage(QWidget):
         self.new_button.clicked.connect(self.new_incident)
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.edit_button.clicked.connect(self.edit_incident)
+        self.order_button = QPushButton(self.tr("Work order…"), self)
+        self.order_button.setObjectName("incidentWorkOrderButton")
+        self.order_button.setToolTip(self.tr("Issue a work order for the selected incident"))
+        self.order_button.clicked.connect(self.make_work_order)
+        self.can_issue = bool(ISSUE_ROLES & set(login.roles))
         for button in (self.import_button, self.new_button, self.edit_button):
             button.setEnabled(self.can_edit)
             self.panel.add_action_button(button)
+        self.order_button.setEnabled(False)
+        self.panel.add_action_button(self.order_button)
         if not self.can_edit:
             self.import_button.setToolTip(self.tr("Your role may not import or edit incidents"))
 
@@ -307,7 +316,37 @@ class IncidentListPage(QWidget):
 
     def _on_current(self, incident_id: Any) -> None:
         self.edit_button.setEnabled(self.can_edit and incident_id is not None)
-        self.detail.show_incident(self._load(incident_id) if incident_id is not None else None)
+        self.order_button.setEnabled(self.can_issue and incident_id is not None)
+        detail = self._load(incident_id) if incident_id is not None else None
+        self.detail.show_incident(detail, self._orders_of(detail))
+
+    def _orders_of(self, detail) -> list[tuple[int, str, str]]:
+        """The work orders issued for this incident (the source link, read from the other side)."""
+        if detail is None:
+            return []
+        try:
+            from desktop.services.work_orders import orders_for_source
+
+            return orders_for_source(self.db, self.login.station_id, "incident", detail.id)
+        except Exception:  # the list of orders is a courtesy: never block the details
+            log.exception("could not read the work orders of incident %s", detail.id)
+            return []
+
+    def make_work_order(self) -> None:
+        """The new-order dialog with this incident as its source; the incident shows the order after."""
+        from desktop.views.work_order_dialogs import NewOrderDialog, OrderSource
+
+        incident_id = self.panel.current_id()
+        detail = self._load(incident_id) if incident_id is not None else None
+        if detail is None or not self.can_issue:
+            return
+        title = "：".join(part for part in (detail.category, detail.address) if part) or detail.number
+        source = OrderSource("incident", detail.id, label=self.tr("Incident {number}").format(number=detail.number),
+                             title=title[:200], instructions=detail.summary or "")
+        hours = self.store.snapshot().deadline_hours() if self.store is not None else None
+        dialog = NewOrderDialog(self.db, self.login, deadline_hours=hours, source=source, parent=self)
+        if dialog_parts.exec_dialog(dialog):
+            self._on_current(incident_id)
 
     def _load(self, incident_id: int):
         from desktop.services.incidents import incident_detail
@@ -410,11 +449,15 @@ class IncidentDetailPanel(QScrollArea):
         self.clusters.itemActivated.connect(self._on_cluster)
         self.cluster_button = QPushButton(self.tr("Show cluster"), body)
         self.cluster_button.clicked.connect(self._show_selected_cluster)
+        self.orders_label = QLabel(body)
+        self.orders_label.setObjectName("incidentOrders")
+        self.orders_label.setWordWrap(True)
         layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addWidget(self.clusters_label)
         layout.addWidget(self.clusters)
         layout.addWidget(self.cluster_button)
+        layout.addWidget(self.orders_label)
         layout.addStretch(1)
         self.setWidget(body)
         self.show_incident(None)
@@ -426,8 +469,11 @@ class IncidentDetailPanel(QScrollArea):
     def show_message(self, text: str) -> None:
         self.heading.setText(text)
 
-    def show_incident(self, detail) -> None:
+    def show_incident(self, detail, orders=()) -> None:
         self.clusters.clear()
+        self.orders_label.setText(self.tr("Work orders: {orders}").format(
+            orders="、".join(f"{number}" for _id, number, _status in orders)) if orders else "")
+        self.orders_label.setVisible(bool(orders))
         if detail is None:
             self.heading.setText(self.tr("No incident selected"))
             for label in self.values.values():

@@ -51,9 +51,15 @@ def _incidents_screen(window: MainWindow, parent: QWidget) -> QWidget:
     return IncidentsScreen(window.db, window.login, settings=window.qsettings, store=window.store, parent=parent)
 
 
+def _work_orders_screen(window: MainWindow, parent: QWidget) -> QWidget:
+    from desktop.views.work_orders_screen import WorkOrdersScreen
+
+    return WorkOrdersScreen(window.db, window.login, settings=window.qsettings, store=window.store, parent=parent)
+
+
 # The screens built so far; the others show the "not yet available" panel. Each is imported and
 # built the first time it is shown, so start-up pays only for the screen it opens on.
-SCREEN_FACTORIES: dict[str, ScreenFactory] = {"incidents": _incidents_screen}
+SCREEN_FACTORIES: dict[str, ScreenFactory] = {"incidents": _incidents_screen, "work_orders": _work_orders_screen}
 
 
 class _LazyScreen(QWidget):

@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
 from desktop.db.database import Database
 from desktop.services.accounts import LoginResult
 from desktop.services.masking import mask_value, may_see_personal
+from desktop.views import dialog_parts
 
 log = logging.getLogger(__name__)
 
 KINDS = ("same_caller", "same_place", "same_event")
 REFRESH_ROLES = frozenset({"admin", "chief", "duty"})
+ISSUE_ROLES = frozenset({"chief", "duty"})
 
 
 class RepeatsPanel(QWidget):
@@ -70,6 +72,10 @@ class RepeatsPanel(QWidget):
         self.detect_button.setToolTip(self.tr("Recompute the clusters of this period with the current rules"))
         self.detect_button.setEnabled(bool(REFRESH_ROLES & set(login.roles)))
         self.detect_button.clicked.connect(self.detect_again)
+        self.order_button = QPushButton(self.tr("Work order…"), self)
+        self.order_button.setToolTip(self.tr("Issue one work order for the selected cluster and all its incidents"))
+        self.order_button.setEnabled(bool(ISSUE_ROLES & set(login.roles)))
+        self.order_button.clicked.connect(self.make_work_order)
         self.count_label = QLabel(self)
 
         top = QHBoxLayout()
@@ -80,6 +86,7 @@ class RepeatsPanel(QWidget):
         top.addWidget(self.to_edit)
         top.addWidget(self.count_label)
         top.addStretch(1)
+        top.addWidget(self.order_button)
         top.addWidget(self.detect_button)
 
         self.cluster_table = self._table([self.tr("Kind"), self.tr("Matched on"), self.tr("First call"),
@@ -225,6 +232,27 @@ class RepeatsPanel(QWidget):
         from desktop.services.repeats import RepeatRules
 
         return RepeatRules.from_settings(self.store.snapshot()) if self.store is not None else RepeatRules()
+
+    def make_work_order(self) -> None:
+        """One work order for the selected cluster (its incidents are reached through it); the
+        cluster is then marked as ordered."""
+        from desktop.views.work_order_dialogs import NewOrderDialog, OrderSource
+
+        cluster = self.current_cluster()
+        if cluster is None:
+            return
+        kind = self.kind_label(cluster.kind)
+        title = self.tr("{kind}: {key}, {count} calls").format(kind=kind, key=self._key_text(cluster),
+                                                                count=cluster.incident_count)
+        numbers = "、".join(cluster.numbers)
+        source = OrderSource("cluster", cluster.id, label=f"{kind} {self._key_text(cluster)}", title=title[:200],
+                             instructions=self.tr("Incidents: {numbers}").format(numbers=numbers))
+        hours = self.store.snapshot().deadline_hours() if self.store is not None else None
+        dialog = NewOrderDialog(self.db, self.login, deadline_hours=hours, source=source, parent=self)
+        if dialog_parts.exec_dialog(dialog):
+            selected = cluster.id
+            self.reload()
+            self.select_cluster(selected)
 
     def detect_again(self) -> None:
         from desktop.services.incidents import refresh_repeat_clusters

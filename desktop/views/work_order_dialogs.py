@@ -72,7 +72,7 @@ class WorkOrderTexts(QObject):
                  "dispute": self.tr("Dispute"), "hq": self.tr("HQ assignment"), "manual": self.tr("Manual")}
         return "" if value is None else names.get(str(value), str(value))
 
-    def event(self, value: str | None) -> str:
+    def event_name(self, value: str | None) -> str:  # not "event": that would override QObject.event
         names = {"issue": self.tr("Issued"), "accept": self.tr("Accepted"), "report": self.tr("Reported back"),
                  "return": self.tr("Returned"), "close": self.tr("Closed"), "urge": self.tr("Urged"),
                  "reassign": self.tr("Reassigned"), "cancel": self.tr("Cancelled")}

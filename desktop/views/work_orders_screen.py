@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -51,6 +50,7 @@ from desktop.errors import Cancelled, StationDeskError
 from desktop.services.accounts import LoginResult
 from desktop.services.masking import may_see_personal
 from desktop.services.paging import Sort
+from desktop.views.dialog_parts import exec_dialog
 from desktop.views.work_order_dialogs import (
     PRIORITIES,
     SOURCES,
@@ -70,11 +70,6 @@ ACTIONS = ("accept", "report", "return", "close", "urge", "reassign", "cancel")
 OPEN_STATES = ("issued", "accepted", "reported", "returned")
 # Statuses with a count button in the filter bar (the closed and cancelled pile grows for ever).
 COUNTED = ("issued", "accepted", "reported", "returned")
-
-
-def exec_dialog(dialog: QDialog) -> bool:
-    """Run a modal dialog; True when it was accepted. One place, so tests can drive dialogs."""
-    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 class WorkOrdersScreen(QWidget):
@@ -856,7 +851,7 @@ class WorkOrderDetailPanel(QScrollArea):
 
     def _fill_history(self, events) -> None:
         for event in events:
-            what = self.texts.event(event.kind)
+            what = self.texts.event_name(event.kind)
             if event.kind == "reassign":
                 target = " / ".join(p for p in (event.to_unit, event.to_assignee) if p)
                 what = self.tr("{what} to {target}").format(what=what, target=target) if target else what

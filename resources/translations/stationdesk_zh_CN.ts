@@ -2,14 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="355"/>
+        <source>(choose a unit)</source>
+        <translation>（请选择单位）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="356"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="384"/>
+        <source>(anyone in the unit)</source>
+        <translation>（单位内任何人）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="360"/>
+        <source>New unit *</source>
+        <translation>新承办单位 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="361"/>
+        <source>New assignee</source>
+        <translation>新承办人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="364"/>
+        <source>What was done</source>
+        <translation>办理情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="364"/>
+        <source>Why it is returned</source>
+        <translation>退回原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="365"/>
+        <source>Reason for cancelling *</source>
+        <translation>撤销原因 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="365"/>
+        <source>Reminder</source>
+        <translation>催办内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="366"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="399"/>
+        <source>Please choose the unit to reassign to.</source>
+        <translation>请选择转派的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="417"/>
+        <source>The action could not be saved (database unreachable?). Your text is kept; try again.</source>
+        <translation>操作未能保存（数据库无法连接？）。您填写的内容仍保留，请稍后重试。</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBanner</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="96"/>
+        <location filename="../../desktop/views/main_window.py" line="102"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="106"/>
+        <location filename="../../desktop/views/main_window.py" line="112"/>
         <source>The database connection was lost: {reason}. Retrying… (saved data is not affected; unsaved input is kept)</source>
         <translation>数据库连接已断开：{reason}。正在重试…（已保存的数据不受影响，未保存的内容仍保留）</translation>
     </message>
@@ -408,128 +467,133 @@
 <context>
     <name>IncidentDetailPanel</name>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="388"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="432"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="427"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="478"/>
         <source>No incident selected</source>
         <translation>未选择警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="394"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="433"/>
         <source>Number</source>
         <translation>警情编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="394"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="433"/>
         <source>Reported</source>
         <translation>报警时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="394"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="433"/>
         <source>Type</source>
         <translation>警情类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="395"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="434"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="395"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="434"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="395"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="434"/>
         <source>Address</source>
         <translation>发案地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="396"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="435"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="396"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="435"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="396"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="435"/>
         <source>Unit</source>
         <translation>处警单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="397"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="436"/>
         <source>Officer</source>
         <translation>处警人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="397"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="436"/>
         <source>Summary</source>
         <translation>简要警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="397"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="436"/>
         <source>Disposal</source>
         <translation>处警结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="398"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="437"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="407"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="446"/>
         <source>Repeat-call clusters</source>
         <translation>所属重复警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="411"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="450"/>
         <source>Show cluster</source>
         <translation>查看重复警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="423"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="466"/>
         <source>Same caller</source>
         <translation>一人多报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="423"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="466"/>
         <source>Same place</source>
         <translation>一地多报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="424"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="467"/>
         <source>Same event</source>
         <translation>多人同报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="438"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="474"/>
+        <source>Work orders: {orders}</source>
+        <translation>工单：{orders}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="484"/>
         <source>Incident {number}</source>
         <translation>警情 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="439"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="485"/>
         <source>{raw} (invalid)</source>
         <translation>{raw}（无效）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="441"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="487"/>
         <source>Imported from {file}, row {row}</source>
         <translation>导入自 {file} 第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="442"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="488"/>
         <source>Typed in</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="452"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="498"/>
         <source>(invalid)</source>
         <translation>（无效）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="456"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="502"/>
         <source>{kind}: {count} calls, {first} – {last}</source>
         <translation>{kind}：{count} 起，{first} – {last}</translation>
     </message>
@@ -626,176 +690,191 @@
 <context>
     <name>IncidentListPage</name>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="114"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="116"/>
         <source>Number</source>
         <translation>警情编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="114"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="116"/>
         <source>Reported</source>
         <translation>报警时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="114"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="116"/>
         <source>Type</source>
         <translation>警情类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="115"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="117"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="115"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="117"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="115"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="117"/>
         <source>Address</source>
         <translation>发案地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="116"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="118"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="116"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="118"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="116"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="118"/>
         <source>Unit</source>
         <translation>处警单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="117"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="119"/>
         <source>Officer</source>
         <translation>处警人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="117"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="119"/>
         <source>Summary</source>
         <translation>简要警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="117"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="119"/>
         <source>Disposal</source>
         <translation>处警结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="118"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="120"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="118"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="120"/>
         <source>Repeat call</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="121"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="123"/>
         <source>Incidents</source>
         <translation>警情列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="125"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="127"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="127"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="129"/>
         <source>Import a 110 dispatch export (.xlsx or .csv)</source>
         <translation>导入 110 接处警系统导出的警情（.xlsx 或 .csv）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="129"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="131"/>
         <source>New…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="130"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="132"/>
         <source>Type in an incident by hand</source>
         <translation>手工录入一条警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="132"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="134"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="136"/>
+        <source>Work order…</source>
+        <translation>下发工单…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/views/incidents_screen.py" line="138"/>
+        <source>Issue a work order for the selected incident</source>
+        <translation>为选中的警情下发工单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="147"/>
         <source>Your role may not import or edit incidents</source>
         <translation>您的角色无权导入或修改警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="184"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="193"/>
         <source>All dates</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="184"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="193"/>
         <source>Current duty day</source>
         <translation>当前值班日</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="185"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="194"/>
         <source>Last 7 days</source>
         <translation>近 7 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="185"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="194"/>
         <source>Last 30 days</source>
         <translation>近 30 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="186"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="195"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="186"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="195"/>
         <source>Dates…</source>
         <translation>自定日期…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="196"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="205"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="197"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="243"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="299"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="206"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="252"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="308"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="198"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="207"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="199"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="249"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="300"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="208"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="258"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="309"/>
         <source>All grids</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="200"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="209"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="206"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="215"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="322"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="344"/>
+        <source>Incident {number}</source>
+        <translation>警情 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="361"/>
         <source>The incident could not be read from the database.</source>
         <translation>无法从数据库读取这条警情。</translation>
     </message>
@@ -803,13 +882,13 @@
 <context>
     <name>IncidentsScreen</name>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="64"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="66"/>
         <source>Incident list</source>
         <translation>警情列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="66"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="78"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="68"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="80"/>
         <source>Repeat calls</source>
         <translation>重复警情</translation>
     </message>
@@ -837,91 +916,91 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="103"/>
+        <location filename="../../desktop/views/list_panel.py" line="105"/>
         <source>Search… (Ctrl+F)</source>
         <translation>搜索…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="115"/>
-        <location filename="../../desktop/views/list_panel.py" line="447"/>
+        <location filename="../../desktop/views/list_panel.py" line="117"/>
+        <location filename="../../desktop/views/list_panel.py" line="449"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="116"/>
+        <location filename="../../desktop/views/list_panel.py" line="118"/>
         <source>Export the rows shown to an Excel workbook</source>
         <translation>将列表导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="118"/>
-        <location filename="../../desktop/views/list_panel.py" line="461"/>
-        <location filename="../../desktop/views/list_panel.py" line="470"/>
-        <location filename="../../desktop/views/list_panel.py" line="475"/>
+        <location filename="../../desktop/views/list_panel.py" line="120"/>
+        <location filename="../../desktop/views/list_panel.py" line="463"/>
+        <location filename="../../desktop/views/list_panel.py" line="472"/>
+        <location filename="../../desktop/views/list_panel.py" line="477"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="119"/>
+        <location filename="../../desktop/views/list_panel.py" line="121"/>
         <source>Print the rows shown</source>
         <translation>打印当前列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="323"/>
+        <location filename="../../desktop/views/list_panel.py" line="325"/>
         <source>Reset columns</source>
         <translation>恢复默认列</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="422"/>
+        <location filename="../../desktop/views/list_panel.py" line="424"/>
         <source>The list cannot be read now (database unavailable).</source>
         <translation>暂时无法读取列表（数据库不可用）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="426"/>
+        <location filename="../../desktop/views/list_panel.py" line="428"/>
         <source>{count} rows</source>
         <translation>共 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="440"/>
+        <location filename="../../desktop/views/list_panel.py" line="442"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="441"/>
+        <location filename="../../desktop/views/list_panel.py" line="443"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="447"/>
+        <location filename="../../desktop/views/list_panel.py" line="449"/>
         <source>Exporting {title}…</source>
         <translation>正在导出{title}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="450"/>
+        <location filename="../../desktop/views/list_panel.py" line="452"/>
         <source>{count} rows exported to {path}</source>
         <translation>已导出 {count} 条到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="459"/>
+        <location filename="../../desktop/views/list_panel.py" line="461"/>
         <source>Printed {time}</source>
         <translation>打印时间：{time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="461"/>
+        <location filename="../../desktop/views/list_panel.py" line="463"/>
         <source>Preparing {title} for printing…</source>
         <translation>正在准备打印{title}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="471"/>
+        <location filename="../../desktop/views/list_panel.py" line="473"/>
         <source>There are too many rows to print ({count}; at most {limit}). Narrow the filter, or export the list to Excel.</source>
         <translation>行数过多（{count} 条，最多 {limit} 条），无法打印。请缩小筛选范围，或导出为 Excel。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="475"/>
+        <location filename="../../desktop/views/list_panel.py" line="477"/>
         <source>The list is empty: there is nothing to print.</source>
         <translation>列表为空，没有可打印的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="502"/>
+        <location filename="../../desktop/views/list_panel.py" line="504"/>
         <source>The file could not be written: {error}</source>
         <translation>文件无法写入：{error}</translation>
     </message>
@@ -982,134 +1061,300 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="143"/>
+        <location filename="../../desktop/views/main_window.py" line="149"/>
         <source>StationDesk — {station}</source>
         <translation>派出所综合指挥室工作台 — {station}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="143"/>
+        <location filename="../../desktop/views/main_window.py" line="149"/>
         <source>Police station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="156"/>
+        <location filename="../../desktop/views/main_window.py" line="162"/>
         <source>{title} (Ctrl+{number})</source>
         <translation>{title}（Ctrl+{number}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="190"/>
+        <location filename="../../desktop/views/main_window.py" line="196"/>
         <source>Today&apos;s Briefing</source>
         <translation>今日晨会</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="191"/>
+        <location filename="../../desktop/views/main_window.py" line="197"/>
         <source>Incidents</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="192"/>
+        <location filename="../../desktop/views/main_window.py" line="198"/>
         <source>Work Orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="193"/>
+        <location filename="../../desktop/views/main_window.py" line="199"/>
         <source>Disputes</source>
         <translation>矛盾纠纷</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="194"/>
+        <location filename="../../desktop/views/main_window.py" line="200"/>
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="195"/>
+        <location filename="../../desktop/views/main_window.py" line="201"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="242"/>
+        <location filename="../../desktop/views/main_window.py" line="248"/>
         <source>A new database is used after StationDesk is restarted.</source>
         <translation>更换数据库后需重新启动本程序才会生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="244"/>
+        <location filename="../../desktop/views/main_window.py" line="250"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="264"/>
+        <location filename="../../desktop/views/main_window.py" line="270"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="281"/>
+        <location filename="../../desktop/views/main_window.py" line="287"/>
         <source>StationDesk</source>
         <translation>综合指挥室工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="282"/>
+        <location filename="../../desktop/views/main_window.py" line="288"/>
         <source>This screen could not be opened; details are in the log file.</source>
         <translation>无法打开此页面，详细信息已写入日志文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="290"/>
+        <location filename="../../desktop/views/main_window.py" line="296"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="291"/>
+        <location filename="../../desktop/views/main_window.py" line="297"/>
         <source>Command-room chief</source>
         <translation>指挥长</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="292"/>
+        <location filename="../../desktop/views/main_window.py" line="298"/>
         <source>Duty officer</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="293"/>
+        <location filename="../../desktop/views/main_window.py" line="299"/>
         <source>Police officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="294"/>
+        <location filename="../../desktop/views/main_window.py" line="300"/>
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="295"/>
+        <location filename="../../desktop/views/main_window.py" line="301"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="308"/>
+        <location filename="../../desktop/views/main_window.py" line="314"/>
         <source>Database: {backend} {name}</source>
         <translation>数据库：{backend} {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="313"/>
+        <location filename="../../desktop/views/main_window.py" line="319"/>
         <source>no role</source>
         <translation>无角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="315"/>
+        <location filename="../../desktop/views/main_window.py" line="321"/>
         <source>User: {name} ({number}, {roles})</source>
         <translation>当前用户：{name}（{number}，{roles}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="331"/>
+        <location filename="../../desktop/views/main_window.py" line="337"/>
         <source>Connected</source>
         <translation>● 已连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="331"/>
+        <location filename="../../desktop/views/main_window.py" line="337"/>
         <source>Disconnected</source>
         <translation>● 连接已断开</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="354"/>
+        <location filename="../../desktop/views/main_window.py" line="360"/>
         <source>Database connection restored.</source>
         <translation>数据库连接已恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>MyDeskPanel</name>
+    <message>
+        <location filename="../../desktop/views/my_desk.py" line="54"/>
+        <source>To accept</source>
+        <translation>待签收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/my_desk.py" line="54"/>
+        <source>To report back</source>
+        <translation>待反馈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/my_desk.py" line="55"/>
+        <source>To review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/my_desk.py" line="55"/>
+        <source>Overdue orders I track</source>
+        <translation>我跟踪的超期工单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/my_desk.py" line="73"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/my_desk.py" line="74"/>
+        <source>Read the lists again now (they refresh every minute)</source>
+        <translation>立即刷新（每分钟自动刷新）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/my_desk.py" line="77"/>
+        <source>Work orders waiting for {name}</source>
+        <translation>等待{name}处理的工单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/my_desk.py" line="110"/>
+        <source>Could not be read (database unavailable)</source>
+        <translation>无法读取（数据库不可用）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/my_desk.py" line="115"/>
+        <source>{title} ({count})</source>
+        <translation>{title}（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/my_desk.py" line="116"/>
+        <source>Updated {time}</source>
+        <translation>更新于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/my_desk.py" line="125"/>
+        <source>{number}  {title}
+{status} · due {deadline} · {who}</source>
+        <translation>{number}  {title}
+{status} · 时限 {deadline} · {who}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/my_desk.py" line="131"/>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/my_desk.py" line="136"/>
+        <source>Nothing here</source>
+        <translation>暂无</translation>
+    </message>
+</context>
+<context>
+    <name>NewOrderDialog</name>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="158"/>
+        <source>New work order</source>
+        <translation>新建工单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="165"/>
+        <source>(choose a unit)</source>
+        <translation>（请选择单位）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="166"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="234"/>
+        <source>(anyone in the unit)</source>
+        <translation>（单位内任何人）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="167"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="168"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="177"/>
+        <source>HQ document or reference number</source>
+        <translation>上级文件或交办编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="187"/>
+        <source>Title *</source>
+        <translation>标题 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="187"/>
+        <source>Instructions</source>
+        <translation>工作要求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="187"/>
+        <source>Unit *</source>
+        <translation>承办单位 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="188"/>
+        <source>Assignee</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="188"/>
+        <source>Tracker</source>
+        <translation>跟踪人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="188"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="189"/>
+        <source>Deadline</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="189"/>
+        <source>HQ reference</source>
+        <translation>交办编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="194"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="197"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="211"/>
+        <source>Issue</source>
+        <translation>下发</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="288"/>
+        <source>Please enter a title.</source>
+        <translation>请填写标题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="291"/>
+        <source>Please choose the unit that does the work.</source>
+        <translation>请选择承办单位。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="309"/>
+        <source>The work order could not be saved (database unreachable?). Your input is kept; try again.</source>
+        <translation>工单未能保存（数据库无法连接？）。您填写的内容仍保留，请稍后重试。</translation>
     </message>
 </context>
 <context>
@@ -1191,137 +1436,157 @@
 <context>
     <name>RepeatsPanel</name>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="56"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="58"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="69"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="71"/>
         <source>Detect again</source>
         <translation>重新识别</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="70"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="72"/>
         <source>Recompute the clusters of this period with the current rules</source>
         <translation>按当前规则重新识别这段时间的重复警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="85"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="75"/>
+        <source>Work order…</source>
+        <translation>下发工单…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="76"/>
+        <source>Issue one work order for the selected cluster and all its incidents</source>
+        <translation>为选中的重复警情（含全部警情）下发一张工单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="92"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="85"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="92"/>
         <source>Matched on</source>
         <translation>匹配依据</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="85"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="92"/>
         <source>First call</source>
         <translation>首次报警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="86"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="93"/>
         <source>Last call</source>
         <translation>最近报警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="86"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="93"/>
         <source>Calls</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="86"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="93"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="88"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="95"/>
         <source>Number</source>
         <translation>警情编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="88"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="95"/>
         <source>Reported</source>
         <translation>报警时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="88"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="95"/>
         <source>Type</source>
         <translation>警情类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="88"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="95"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="89"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="96"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="89"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="96"/>
         <source>Address</source>
         <translation>发案地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="89"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="96"/>
         <source>Summary</source>
         <translation>简要警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="104"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="111"/>
         <source>Same caller</source>
         <translation>一人多报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="104"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="111"/>
         <source>Same place</source>
         <translation>一地多报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="105"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="112"/>
         <source>Same event</source>
         <translation>多人同报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="108"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="115"/>
         <source>Open</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="108"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="115"/>
         <source>Work order issued</source>
         <translation>已派工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="109"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="116"/>
         <source>Dismissed</source>
         <translation>已排除</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="138"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="145"/>
         <source>The clusters could not be read from the database.</source>
         <translation>无法从数据库读取重复警情。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="142"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="149"/>
         <source>{count} clusters</source>
         <translation>共 {count} 组</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="164"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="171"/>
         <source>same grid and type</source>
         <translation>同网格同类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="238"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="245"/>
+        <source>{kind}: {key}, {count} calls</source>
+        <translation>{kind}：{key}，{count} 起</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="249"/>
+        <source>Incidents: {numbers}</source>
+        <translation>涉及警情：{numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/repeats_panel.py" line="266"/>
         <source>Repeat calls</source>
         <translation>重复警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="241"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="269"/>
         <source>{count} clusters ({created} new, {updated} changed, {removed} removed)</source>
         <translation>共 {count} 组（新增 {created}，变更 {updated}，移除 {removed}）</translation>
     </message>
@@ -1697,6 +1962,583 @@ Database: {url}</source>
         <location filename="../../desktop/views/idle_lock.py" line="72"/>
         <source>Unlock</source>
         <translation>解锁</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderDetailPanel</name>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="732"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="732"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="732"/>
+        <source>Unit</source>
+        <translation>处警单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="733"/>
+        <source>Assignee</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="733"/>
+        <source>Tracker</source>
+        <translation>跟踪人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="733"/>
+        <source>Deadline</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="734"/>
+        <source>Issued</source>
+        <translation>已下发</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="734"/>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="734"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="735"/>
+        <source>Instructions</source>
+        <translation>工作要求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="735"/>
+        <source>Latest feedback</source>
+        <translation>最近反馈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="736"/>
+        <source>Cancel reason</source>
+        <translation>撤销原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="747"/>
+        <source>Show source</source>
+        <translation>查看来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="759"/>
+        <source>Print form</source>
+        <translation>打印工单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="763"/>
+        <source>History</source>
+        <translation>处理过程</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="774"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="780"/>
+        <source>Add attachment…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="781"/>
+        <source>Attach photos or scanned documents (images, PDF)</source>
+        <translation>附上照片或扫描件（图片、PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="783"/>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="818"/>
+        <source>No work order selected</source>
+        <translation>未选择工单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="825"/>
+        <source>(overdue)</source>
+        <translation>（已超期）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="843"/>
+        <source>{name} ({size}) — {who}, {time}</source>
+        <translation>{name}（{size}）— {who}，{time}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="857"/>
+        <source>{what} to {target}</source>
+        <translation>{what}给{target}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderListPage</name>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="129"/>
+        <source>Number</source>
+        <translation>警情编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="129"/>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="129"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="130"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="130"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="130"/>
+        <source>Unit</source>
+        <translation>处警单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="131"/>
+        <source>Assignee</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="131"/>
+        <source>Tracker</source>
+        <translation>跟踪人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="131"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="132"/>
+        <source>Deadline</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="132"/>
+        <source>Issued</source>
+        <translation>已下发</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="132"/>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="135"/>
+        <source>Work orders</source>
+        <translation>工单列表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="140"/>
+        <source>New…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="141"/>
+        <source>Issue a new work order</source>
+        <translation>下发新工单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="145"/>
+        <source>Selected</source>
+        <translation>所选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="146"/>
+        <source>Urge, reassign or print the selected orders</source>
+        <translation>对所选工单催办、转派或打印</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="149"/>
+        <source>Urge selected…</source>
+        <translation>催办所选…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="150"/>
+        <source>Reassign selected…</source>
+        <translation>转派所选…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="151"/>
+        <source>Print their forms</source>
+        <translation>打印所选工单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="156"/>
+        <source>Ledger…</source>
+        <translation>台账…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="157"/>
+        <source>Write the work-order ledger (Excel and PDF) of the orders shown</source>
+        <translation>把当前显示的工单生成工单台账（Excel 和 PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="218"/>
+        <source>The database could not be reached; nothing was changed. Try again.</source>
+        <translation>无法连接数据库，未作任何改动，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="234"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="235"/>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="236"/>
+        <source>All priorities</source>
+        <translation>全部优先级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="237"/>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="238"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="239"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="240"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="314"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="392"/>
+        <source>All assignees</source>
+        <translation>全部承办人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="241"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="242"/>
+        <source>All trackers</source>
+        <translation>全部跟踪人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="243"/>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="245"/>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="247"/>
+        <source>Issued: any time</source>
+        <translation>下发时间：全部</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="247"/>
+        <source>Issued today</source>
+        <translation>今日下发</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="248"/>
+        <source>Issued in the last 7 days</source>
+        <translation>近 7 天下发</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="249"/>
+        <source>Issued in the last 30 days</source>
+        <translation>近 30 天下发</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="249"/>
+        <source>Issued this month</source>
+        <translation>本月下发</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="250"/>
+        <source>Issued between…</source>
+        <translation>下发日期…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="260"/>
+        <source>Reset filters</source>
+        <translation>重置筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="452"/>
+        <source>Show only these orders</source>
+        <translation>只显示这些工单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="470"/>
+        <source>The work order could not be read from the database.</source>
+        <translation>无法从数据库读取这张工单。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="562"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="641"/>
+        <source>Select one or more orders first.</source>
+        <translation>请先选择一张或多张工单。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="565"/>
+        <source>{count} orders selected</source>
+        <translation>已选 {count} 张工单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="584"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="592"/>
+        <source>Add attachment</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="585"/>
+        <source>Images and PDF (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.pdf)</source>
+        <translation>图片和 PDF (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="604"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="616"/>
+        <source>Open attachment</source>
+        <translation>打开附件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="617"/>
+        <source>No program opens this file. It was saved as {path}</source>
+        <translation>没有可打开此文件的程序，文件已保存为 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="627"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="627"/>
+        <source>Work-order documents are not available yet.</source>
+        <translation>工单文书功能暂不可用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="641"/>
+        <source>Print forms</source>
+        <translation>打印工单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="660"/>
+        <source>Print form</source>
+        <translation>打印工单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="662"/>
+        <source>Work-order form</source>
+        <translation>工作指令单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="681"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="695"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="699"/>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="682"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="695"/>
+        <source>Writing the work-order ledger…</source>
+        <translation>正在生成工单台账…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="701"/>
+        <source>{count} orders written to {xlsx} and {pdf}</source>
+        <translation>{count} 张工单已写入 {xlsx} 和 {pdf}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderTexts</name>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="59"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="76"/>
+        <source>Issued</source>
+        <translation>已下发</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="59"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="76"/>
+        <source>Accepted</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="59"/>
+        <source>Reported</source>
+        <translation>报警时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="60"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="77"/>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="60"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="77"/>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="60"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="78"/>
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="61"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="83"/>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="65"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="65"/>
+        <source>High</source>
+        <translation>急</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="65"/>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="66"/>
+        <source>Long-term</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="70"/>
+        <source>Incident</source>
+        <translation>警情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="70"/>
+        <source>Repeat calls</source>
+        <translation>重复警情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="71"/>
+        <source>Briefing directive</source>
+        <translation>晨会指令</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="71"/>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="72"/>
+        <source>Dispute</source>
+        <translation>矛盾纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="72"/>
+        <source>HQ assignment</source>
+        <translation>上级交办</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="72"/>
+        <source>Manual</source>
+        <translation>手工</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="76"/>
+        <source>Reported back</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="77"/>
+        <source>Urged</source>
+        <translation>已催办</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="78"/>
+        <source>Reassigned</source>
+        <translation>已转派</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="83"/>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="88"/>
+        <source>Accept</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="88"/>
+        <source>Report back…</source>
+        <translation>反馈…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="88"/>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="89"/>
+        <source>Close</source>
+        <translation>办结销号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="89"/>
+        <source>Urge…</source>
+        <translation>催办…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="89"/>
+        <source>Reassign…</source>
+        <translation>转派…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="90"/>
+        <source>Cancel order…</source>
+        <translation>撤销工单…</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrdersScreen</name>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="92"/>
+        <source>My desk</source>
+        <translation>我的工作台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="93"/>
+        <source>Work orders</source>
+        <translation>工单列表</translation>
     </message>
 </context>
 </TS>

@@ -159,3 +159,62 @@ def test_repeat_calls_are_marked_and_tinted_in_the_list(screen):
                          model.data(model.index(row, 0), Qt.ItemDataRole.BackgroundRole) is not None)
     assert marks["JQ0"] == ("Repeat call", True) and marks["JQ1"] == ("Repeat call", True)  # English UI here
     assert marks["JQ2"] == ("", False)
+
+
+def test_walk_from_incident_to_a_closed_work_order(qtbot, screen, settings, monkeypatch):
+    """警情 → 工单 (from the incident's button) → accepted by the team → reported → closed by the
+    command room: every step through the screens, the history holds all four."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.models import Station
+    from desktop.models.enums import Role, UnitKind
+    from desktop.services import stations
+    from desktop.views import dialog_parts
+    from desktop.views import work_orders_screen as wo_screen
+    from desktop.views.work_orders_screen import WorkOrdersScreen
+
+    db, duty = screen.db, screen.login
+    with db.transaction(station_id=duty.station_id, staff_id=duty.staff_id) as s:
+        st = s.get(Station, duty.station_id)
+        team = stations.add_unit(s, st, code="SQ1", name="社区警务队", kind=UnitKind.COMMUNITY_TEAM)
+        cop = stations.add_staff(s, st, number="3001", name="民警王", roles={Role.OFFICER}, unit=team)
+        team_id, cop_id = team.id, cop.id
+    officer = dataclasses.replace(duty, staff_id=cop_id, name="民警王", number="3001", roles=("officer",))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
+
+    def run(dialog) -> bool:  # the modal dialogs are filled and confirmed, never shown
+        if hasattr(dialog, "unit") and hasattr(dialog, "title_edit"):
+            dialog.unit.setCurrentIndex(dialog.unit.findData(team_id))
+            dialog.assignee.setCurrentIndex(dialog.assignee.findData(cop_id))
+        elif getattr(dialog, "action", None) == "report":
+            dialog.text.setPlainText("已上门劝解，双方和好")
+        return dialog.save()
+
+    monkeypatch.setattr(dialog_parts, "exec_dialog", run)
+    monkeypatch.setattr(wo_screen, "exec_dialog", run)
+
+    page = screen.list_page
+    page.panel.select_id(_id(screen, "JQ2"))
+    qtbot.waitUntil(lambda: page.order_button.isEnabled(), timeout=3000)
+    page.order_button.click()
+    qtbot.waitUntil(lambda: "Work orders" in page.detail.orders_label.text(), timeout=3000)
+
+    officer_screen = WorkOrdersScreen(db, officer, settings=settings)
+    qtbot.addWidget(officer_screen)
+    [order_id] = officer_screen.desk.ids("to_accept")
+    officer_screen.show_order(order_id)
+    detail = officer_screen.list_page.detail
+    assert "JQ2" in detail.order.source_label and detail.order.source_kind == "incident"
+    detail.action_buttons["accept"].click()
+    detail.action_buttons["report"].click()
+    assert detail.order.status == "reported"
+
+    duty_screen = WorkOrdersScreen(db, duty, settings=settings)
+    qtbot.addWidget(duty_screen)
+    duty_screen.show_order(order_id)
+    duty_screen.list_page.detail.action_buttons["close"].click()
+    assert shown == []
+    assert duty_screen.list_page.detail.order.status == "closed"
+    assert [row[2] for row in duty_screen.list_page.detail.history_rows()] == [
+        "Issued", "Accepted", "Reported back", "Closed"]
