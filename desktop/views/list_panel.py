@@ -388,8 +388,11 @@ class ListPanel(QWidget):
         """Make the row of ``row_id`` current and selected, scrolled into view; False when the
         current filter does not show it."""
         row = self.model.row_of_id(row_id)
-        if row is None:
-            return False
+        if row is None:  # filtered out, or added since the list was read: read it again once
+            self.refresh()
+            row = self.model.row_of_id(row_id)
+            if row is None:
+                return False
         index = self.model.index(row, self._first_visible_column())
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self.view.selectionModel().setCurrentIndex(index, flags)

@@ -133,7 +133,7 @@ class WorkOrderListPage(QWidget):
         }
         self.query = work_order_list_query(db, login.station_id, titles)
         self.panel = ListPanel(self.query, list_key="work_orders", title=self.tr("Work orders"), settings=settings,
-                               reveal_personal=may_see_personal(login.roles), default_sort=Sort("deadline", False),
+                               reveal_personal=may_see_personal(login.roles), default_sort=Sort("issued_at", True),
                                highlight_key="tone", parent=self)
         self._label_columns()
 

@@ -68,6 +68,7 @@ def main() -> int:
     window.show_page(1)
     _shoot(app, window, "main_window.png")
     _incident_screens(app, window, db, result, scratch)
+    _work_order_screens(app, window)
 
     # The idle lock over the main window, after a wrong password (the screen, so the modal shows).
     lock = IdleLock(window, db, result, minutes=15)
@@ -160,6 +161,23 @@ def _incident_screens(app, window, db, login, scratch: Path) -> None:
     wizard.next_page()
     _shoot(app, wizard, "import_wizard_summary.png")
     wizard.close()
+
+
+def _work_order_screens(app, window) -> None:
+    """The 工单 screen: my desk, and the list with an order's history selected."""
+    window.show_page(2)
+    screen = window.screen("work_orders")
+    _shoot(app, window, "my_desk.png")
+    page = screen.list_page
+    screen.tabs.setCurrentWidget(page)
+    model = page.panel.model
+    tone = [c.key for c in model.columns].index("tone")
+    for row in range(min(model.rowCount(), 400)):  # an overdue order shows the most
+        if model.data(model.index(row, tone), 2) or model.data(model.index(row, tone)):
+            page.panel.select_id(model.id_of_row(row))
+            break
+    _shoot(app, window, "work_orders.png")
+    window.show_page(1)
 
 
 if __name__ == "__main__":

@@ -922,7 +922,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/list_panel.py" line="117"/>
-        <location filename="../../desktop/views/list_panel.py" line="449"/>
+        <location filename="../../desktop/views/list_panel.py" line="452"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -933,9 +933,9 @@
     </message>
     <message>
         <location filename="../../desktop/views/list_panel.py" line="120"/>
-        <location filename="../../desktop/views/list_panel.py" line="463"/>
-        <location filename="../../desktop/views/list_panel.py" line="472"/>
-        <location filename="../../desktop/views/list_panel.py" line="477"/>
+        <location filename="../../desktop/views/list_panel.py" line="466"/>
+        <location filename="../../desktop/views/list_panel.py" line="475"/>
+        <location filename="../../desktop/views/list_panel.py" line="480"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -950,57 +950,57 @@
         <translation>恢复默认列</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="424"/>
+        <location filename="../../desktop/views/list_panel.py" line="427"/>
         <source>The list cannot be read now (database unavailable).</source>
         <translation>暂时无法读取列表（数据库不可用）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="428"/>
+        <location filename="../../desktop/views/list_panel.py" line="431"/>
         <source>{count} rows</source>
         <translation>共 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="442"/>
+        <location filename="../../desktop/views/list_panel.py" line="445"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="443"/>
+        <location filename="../../desktop/views/list_panel.py" line="446"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="449"/>
+        <location filename="../../desktop/views/list_panel.py" line="452"/>
         <source>Exporting {title}…</source>
         <translation>正在导出{title}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="452"/>
+        <location filename="../../desktop/views/list_panel.py" line="455"/>
         <source>{count} rows exported to {path}</source>
         <translation>已导出 {count} 条到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="461"/>
+        <location filename="../../desktop/views/list_panel.py" line="464"/>
         <source>Printed {time}</source>
         <translation>打印时间：{time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="463"/>
+        <location filename="../../desktop/views/list_panel.py" line="466"/>
         <source>Preparing {title} for printing…</source>
         <translation>正在准备打印{title}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="473"/>
+        <location filename="../../desktop/views/list_panel.py" line="476"/>
         <source>There are too many rows to print ({count}; at most {limit}). Narrow the filter, or export the list to Excel.</source>
         <translation>行数过多（{count} 条，最多 {limit} 条），无法打印。请缩小筛选范围，或导出为 Excel。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="477"/>
+        <location filename="../../desktop/views/list_panel.py" line="480"/>
         <source>The list is empty: there is nothing to print.</source>
         <translation>列表为空，没有可打印的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="504"/>
+        <location filename="../../desktop/views/list_panel.py" line="507"/>
         <source>The file could not be written: {error}</source>
         <translation>文件无法写入：{error}</translation>
     </message>
@@ -1979,7 +1979,7 @@ Database: {url}</source>
     <message>
         <location filename="../../desktop/views/work_orders_screen.py" line="732"/>
         <source>Unit</source>
-        <translation>处警单位</translation>
+        <translation>承办单位</translation>
     </message>
     <message>
         <location filename="../../desktop/views/work_orders_screen.py" line="733"/>
@@ -2059,7 +2059,7 @@ Database: {url}</source>
     <message>
         <location filename="../../desktop/views/work_orders_screen.py" line="783"/>
         <source>Open</source>
-        <translation>待处理</translation>
+        <translation>未办结</translation>
     </message>
     <message>
         <location filename="../../desktop/views/work_orders_screen.py" line="818"/>
@@ -2087,7 +2087,7 @@ Database: {url}</source>
     <message>
         <location filename="../../desktop/views/work_orders_screen.py" line="129"/>
         <source>Number</source>
-        <translation>警情编号</translation>
+        <translation>工单编号</translation>
     </message>
     <message>
         <location filename="../../desktop/views/work_orders_screen.py" line="129"/>
@@ -2112,7 +2112,7 @@ Database: {url}</source>
     <message>
         <location filename="../../desktop/views/work_orders_screen.py" line="130"/>
         <source>Unit</source>
-        <translation>处警单位</translation>
+        <translation>承办单位</translation>
     </message>
     <message>
         <location filename="../../desktop/views/work_orders_screen.py" line="131"/>
@@ -2207,7 +2207,7 @@ Database: {url}</source>
     <message>
         <location filename="../../desktop/views/work_orders_screen.py" line="235"/>
         <source>Open</source>
-        <translation>待处理</translation>
+        <translation>未办结</translation>
     </message>
     <message>
         <location filename="../../desktop/views/work_orders_screen.py" line="236"/>
@@ -2391,7 +2391,7 @@ Database: {url}</source>
     <message>
         <location filename="../../desktop/views/work_order_dialogs.py" line="59"/>
         <source>Reported</source>
-        <translation>报警时间</translation>
+        <translation>已反馈</translation>
     </message>
     <message>
         <location filename="../../desktop/views/work_order_dialogs.py" line="60"/>

@@ -262,10 +262,10 @@ def work_order_list_query(db: Database, station_id: int, titles: Mapping[str, st
     at = _now(now)
     columns = [
         ColumnSpec("number", t["number"], WorkOrder.number),
-        ColumnSpec("tone", t["tone"], tone_expr(at), sortable=False, searchable=False, width=48),
-        ColumnSpec("status", t["status"], WorkOrder.status, searchable=False),
-        ColumnSpec("priority", t["priority"], WorkOrder.priority, searchable=False),
-        ColumnSpec("title", t["title"], WorkOrder.title),
+        ColumnSpec("tone", t["tone"], tone_expr(at), sortable=False, searchable=False, width=76),
+        ColumnSpec("status", t["status"], WorkOrder.status, searchable=False, width=76),
+        ColumnSpec("priority", t["priority"], WorkOrder.priority, searchable=False, width=64),
+        ColumnSpec("title", t["title"], WorkOrder.title, width=260),
         ColumnSpec("unit", t["unit"], _name_of(Unit, WorkOrder.unit_id), sort_expr=WorkOrder.unit_id,
                    searchable=False),
         ColumnSpec("assignee", t["assignee"], _name_of(Staff, WorkOrder.assignee_id),
