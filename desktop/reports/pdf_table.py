@@ -10,6 +10,7 @@ temporary name and renamed at the end.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
@@ -26,7 +27,7 @@ from reportlab.lib.pagesizes import landscape as _landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import LongTable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
 from desktop.errors import Cancelled
 from desktop.reports.fonts import load_fonts
@@ -94,10 +95,6 @@ def write_table_pdf(path: str | os.PathLike[str], *, title: str, subtitle: str |
         "sd-subtitle", fontName=fonts.kai, fontSize=SUBTITLE_SIZE, leading=SUBTITLE_SIZE * 1.5,
         alignment=TA_CENTER, wordWrap="CJK",
     )
-    head_style = ParagraphStyle(
-        "sd-head", fontName=fonts.hei, fontSize=CELL_SIZE, leading=CELL_SIZE * 1.3, alignment=TA_CENTER,
-        wordWrap="CJK",
-    )
     weights = [max(float(w), 0.1) for _t, _k, w in columns] or [1.0]
     total_weight = sum(weights)
     col_widths = [frame_width * w / total_weight for w in weights]
@@ -107,36 +104,38 @@ def write_table_pdf(path: str | os.PathLike[str], *, title: str, subtitle: str |
         for k in kinds
     ]
 
-    header = [Paragraph(escape(str(t)), head_style) for t, _k, _w in columns]
     font, size = fonts.song, CELL_SIZE
     line = CELL_SIZE * 1.3
-    pad_x, pad_top, pad_bottom = 3, 2, 3
+    pad_x, pad_y = 3, 2.5
     inner = [w - 2 * pad_x for w in col_widths]
-    # Cells that fit on one line stay plain strings (cheap to lay out); longer ones wrap as
-    # Paragraphs. Each row is measured once here, so pages are cut in one pass: one big table
-    # split by ReportLab re-measures every remaining row on every page (10,000 rows: ~90 s).
-    widths: dict[str, float] = {}
+    frame_height = pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM - 12  # the frame's own 6 pt paddings
+    max_lines = max(1, int((frame_height * 0.8 - 2 * pad_y) // line))  # no row taller than a page
+    # Every cell is broken into lines once, here, and each page is drawn straight onto the canvas
+    # (_LedgerPage): ReportLab's Table re-measured every remaining row on every page and laid out a
+    # Paragraph per wrapped cell (10,000 rows: ~90 s; this way a few seconds).
+    widths: dict[tuple[str, str], float] = {}
 
-    def width_of(ch: str) -> float:
-        w = widths.get(ch)
+    def width_of(ch: str, face: str) -> float:
+        w = widths.get((ch, face))
         if w is None:
-            w = widths[ch] = stringWidth(ch, font, size)
+            w = widths[ch, face] = stringWidth(ch, face, size)
         return w
 
-    def wrap(text: str, width: float) -> list[str]:
+    def wrap(text: str, width: float, face: str = font) -> list[str]:
         """Greedy line breaks: anywhere between CJK characters, at spaces in Latin text (a word
-        longer than the line is cut). Plain strings with newlines are what a table draws fastest:
-        a Paragraph per long cell cost ~2 ms each."""
+        longer than the line is cut); at most ``max_lines`` (the rest shown as "…")."""
+        if "\n" not in text and stringWidth(text, face, size) <= width:
+            return [text]
         out: list[str] = []
         for para in text.split("\n"):
             current, used, space_at = "", 0.0, -1
             for ch in para:
-                w = width_of(ch)
+                w = width_of(ch, face)
                 if current and used + w > width:
                     if ch != " " and space_at > 0 and ch.isascii() and current[-1].isascii():
                         out.append(current[:space_at].rstrip())
                         current = current[space_at + 1:]
-                        used = sum(width_of(c) for c in current)
+                        used = sum(width_of(c, face) for c in current)
                     else:
                         out.append(current.rstrip())
                         current, used = "", 0.0
@@ -148,68 +147,41 @@ def write_table_pdf(path: str | os.PathLike[str], *, title: str, subtitle: str |
                 current += ch
                 used += w
             out.append(current)
+        if len(out) > max_lines:
+            out = [*out[:max_lines - 1], out[max_lines - 1][:-1] + "…"]
         return out or [""]
 
-    rows_out: list[tuple[list[Any], float]] = []
+    header = [wrap(str(t), w, fonts.hei) for (t, _k, _w), w in zip(columns, inner, strict=True)]
+    header_height = line * max([len(c) for c in header] or [1]) + 2 * pad_y
+    rows_out: list[tuple[list[list[str]], float]] = []
     written = 0
     check()
     for row in rows:
-        cells: list[Any] = []
-        height = line
-        for i, kind in enumerate(kinds):
-            text = format_value(row[i] if i < len(row) else None, kind)
-            if "\n" not in text and stringWidth(text, font, size) <= inner[i]:
-                cells.append(text)
-                continue
-            lines = wrap(text, inner[i])
-            height = max(height, line * len(lines))
-            cells.append("\n".join(lines))
-        rows_out.append((cells, height + pad_top + pad_bottom))
+        cells = [wrap(format_value(row[i] if i < len(row) else None, kind), inner[i])
+                 for i, kind in enumerate(kinds)]
+        rows_out.append((cells, line * max([len(c) for c in cells] or [1]) + 2 * pad_y))
         written += 1
         if written % _CHECK_EVERY == 0:
             check()
             if progress is not None:
                 progress(written, 0, "")
 
-    header_height = max(p.wrap(w, 10_000)[1] for p, w in zip(header, inner, strict=True)) + pad_top + pad_bottom
-    base_style = [
-        ("FONTNAME", (0, 0), (-1, -1), fonts.song),  # otherwise the table selects Helvetica (not embedded)
-        ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
-        ("LEADING", (0, 0), (-1, -1), line),
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), pad_top),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), pad_bottom),
-        ("LEFTPADDING", (0, 0), (-1, -1), pad_x),
-        ("RIGHTPADDING", (0, 0), (-1, -1), pad_x),
-        *(("ALIGN", (i, 1), (i, -1), {TA_RIGHT: "RIGHT", TA_CENTER: "CENTER"}.get(a, "LEFT"))
-          for i, a in enumerate(aligns)),
-    ]
-
-    def page_table(chunk: list[tuple[list[Any], float]], first_index: int) -> LongTable:
-        table = LongTable([header, *(cells for cells, _h in chunk)], colWidths=col_widths, repeatRows=1)
-        # Zebra by one command (not one per row); the colours continue across pages.
-        stripes = [colors.white, ZEBRA] if first_index % 2 == 0 else [ZEBRA, colors.white]
-        table.setStyle(TableStyle([*base_style, ("ROWBACKGROUNDS", (0, 1), (-1, -1), stripes)]))
-        return table
-
+    layout = _Layout(fonts.song, fonts.hei, size, line, pad_x, col_widths, aligns, header, header_height)
     heading: list[Any] = [Paragraph(escape(title), title_style)]
     if subtitle:
         heading.append(Paragraph(escape(subtitle), subtitle_style))
     heading.append(Spacer(1, 4 * mm))
-    frame_height = pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM - 12  # the frame's own 6 pt paddings
     first_page = frame_height - sum(f.wrap(frame_width, frame_height)[1] for f in heading)
     tables: list[Any] = []
-    chunk: list[tuple[list[Any], float]] = []
+    chunk: list[tuple[list[list[str]], float]] = []
     room, start_index = first_page - header_height, 0
     for index, (cells, height) in enumerate(rows_out):
         if chunk and height > room - 1:  # 1 pt of slack for rounding
-            tables += [page_table(chunk, start_index), PageBreak()]
+            tables += [_LedgerPage(layout, chunk, start_index), PageBreak()]
             chunk, room, start_index = [], frame_height - header_height, index
         chunk.append((cells, height))
         room -= height
-    tables.append(page_table(chunk, start_index))  # (a row taller than a page is split by ReportLab)
+    tables.append(_LedgerPage(layout, chunk, start_index))
 
     story: list[Any] = [*heading, *tables]
 
@@ -242,3 +214,81 @@ def write_table_pdf(path: str | os.PathLike[str], *, title: str, subtitle: str |
     if progress is not None:
         progress(written, written, "")
     return written
+
+
+@dataclasses.dataclass(frozen=True)
+class _Layout:
+    """What every page of one ledger shares: faces, sizes, columns, the header's lines."""
+
+    font: str
+    head_font: str
+    size: float
+    line: float
+    pad_x: float
+    col_widths: list[float]
+    aligns: list[int]
+    header: list[list[str]]
+    header_height: float
+
+
+class _LedgerPage(Flowable):
+    """One page of the table: header, zebra rows, grid and text drawn directly on the canvas."""
+
+    def __init__(self, layout: _Layout, rows: list[tuple[list[list[str]], float]], first_index: int) -> None:
+        super().__init__()
+        self.layout = layout
+        self.rows = rows
+        self.first_index = first_index
+        self.width = sum(layout.col_widths)
+        self.height = layout.header_height + sum(h for _c, h in rows)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c, lay = self.canv, self.layout
+        xs = [0.0]
+        for w in lay.col_widths:
+            xs.append(xs[-1] + w)
+        ys = [self.height, self.height - lay.header_height]
+        for _cells, h in self.rows:
+            ys.append(ys[-1] - h)
+        c.saveState()
+        c.setFillColor(HEADER_BG)
+        c.rect(0, ys[1], self.width, lay.header_height, stroke=0, fill=1)
+        c.setFillColor(ZEBRA)
+        for k, (_cells, h) in enumerate(self.rows):
+            if (self.first_index + k) % 2 == 1:
+                c.rect(0, ys[k + 2], self.width, h, stroke=0, fill=1)
+        c.setStrokeColor(GRID)
+        c.setLineWidth(0.5)
+        c.grid(xs, ys)
+        c.setFillColor(colors.black)
+        text = c.beginText()
+        text.setFont(lay.head_font, lay.size)
+        self._row(text, lay.header, ys[0], lay.header_height, xs, header=True)
+        text.setFont(lay.font, lay.size)
+        for k, (cells, h) in enumerate(self.rows):
+            self._row(text, cells, ys[k + 1], h, xs, header=False)
+        c.drawText(text)
+        c.restoreState()
+
+    def _row(self, text, cells: list[list[str]], top: float, height: float, xs: list[float], *,
+             header: bool) -> None:
+        lay = self.layout
+        face = lay.head_font if header else lay.font
+        for col, lines in enumerate(cells):
+            block_top = top - (height - lay.line * len(lines)) / 2  # vertically centred
+            align = TA_CENTER if header else lay.aligns[col]
+            for j, content in enumerate(lines):
+                if not content:
+                    continue
+                baseline = block_top - (j + 1) * lay.line + (lay.line - lay.size) / 2 + 0.12 * lay.size
+                if align == TA_LEFT:
+                    x = xs[col] + lay.pad_x
+                else:
+                    width = stringWidth(content, face, lay.size)
+                    x = (xs[col + 1] - lay.pad_x - width if align == TA_RIGHT
+                         else (xs[col] + xs[col + 1] - width) / 2)
+                text.setTextOrigin(x, baseline)
+                text.textOut(content)
