@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -162,26 +161,9 @@ class IncidentListPage(QWidget):
         layout.addLayout(self.filter_row)
         layout.addWidget(splitter, 1)
         self.panel.current_changed.connect(self._on_current)
-        self.panel.exported.connect(lambda path, rows: self._record("export", rows, path))
-        self.panel.printed.connect(lambda rows: self._record("print", rows, None))
-        self.panel.status_message.connect(self._status)
+        self.panel.audit_outputs(db, login, "警情列表")
         self.panel.activated.connect(lambda _id: self.edit_incident())
         self.edit_button.setEnabled(False)
-
-    def _record(self, action: str, rows: int, path: str | None) -> None:
-        """Exports and prints of the list (personal data) go to the audit log."""
-        from desktop.services.activity import record_output
-
-        try:
-            record_output(self.db, self.login.station_id, self.login.staff_id, action, what="警情列表", rows=rows,
-                          path=path)
-        except Exception:  # the file is written; a lost connection must not turn that into an error
-            log.exception("could not record the %s in the audit log", action)
-
-    def _status(self, text: str) -> None:
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, 8000)
 
     # ------------------------------------------------------------------ filters
 

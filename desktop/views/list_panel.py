@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -150,6 +151,7 @@ class ListPanel(QWidget):
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_search)
         self.find_shortcut = find
+        self.status_message.connect(self.show_status)
 
         self._restore_layout()
         self._update_count()
@@ -367,6 +369,27 @@ class ListPanel(QWidget):
         self.settings.setValue(self._layout_key, self.view.horizontalHeader().saveState())
 
     # ------------------------------------------------------------------ rows and ids
+
+    def audit_outputs(self, db: Any, login: Any, what: str) -> None:
+        """Record every export and print of this list in the audit log (personal data leaving the
+        system, DESIGN.md §6) as ``what`` (e.g. 警情列表), attributed to ``login``."""
+
+        def record(action: str, rows: int, path: str | None) -> None:
+            from desktop.services.activity import record_output
+
+            try:
+                record_output(db, login.station_id, login.staff_id, action, what=what, rows=rows, path=path)
+            except Exception:  # the file is written; a lost connection must not turn that into an error
+                log.exception("could not record the %s in the audit log", action)
+
+        self.exported.connect(lambda path, rows: record("export", rows, path))
+        self.printed.connect(lambda rows: record("print", rows, None))
+
+    def show_status(self, text: str) -> None:
+        """A short note in the main window's status bar (when the panel sits in one)."""
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 8000)
 
     def refresh(self) -> None:
         """Re-read the rows (after a change), keeping the selection, current row and scroll."""

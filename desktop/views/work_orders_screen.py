@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -179,9 +178,7 @@ class WorkOrderListPage(QWidget):
         layout.addLayout(self.filter_rows)
         layout.addWidget(splitter, 1)
         self.panel.current_changed.connect(self._on_current)
-        self.panel.exported.connect(lambda path, rows: self._record("export", rows, path))
-        self.panel.printed.connect(lambda rows: self._record("print", rows, None))
-        self.panel.status_message.connect(self._status)
+        self.panel.audit_outputs(db, login, "工单列表")
         self.panel.search.textChanged.connect(self._counts_later)
         self.apply_filters()
 
@@ -193,21 +190,6 @@ class WorkOrderListPage(QWidget):
                 self.panel.view.setItemDelegateForColumn(column, LabelDelegate(labels[spec.key], self.panel.view))
 
     # ------------------------------------------------------------------ small services
-
-    def _record(self, action: str, rows: int, path: str | None) -> None:
-        """Exports and prints of the list go to the audit log."""
-        from desktop.services.activity import record_output
-
-        try:
-            record_output(self.db, self.login.station_id, self.login.staff_id, action, what="工单列表", rows=rows,
-                          path=path)
-        except Exception:  # the file is written; a lost connection must not turn that into an error
-            log.exception("could not record the %s in the audit log", action)
-
-    def _status(self, text: str) -> None:
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, 8000)
 
     def show_problem(self, title: str, exc: BaseException) -> None:
         """A refusal or failure as a message box: the service's Chinese message and hint."""
@@ -698,7 +680,8 @@ class WorkOrderListPage(QWidget):
         except Exception as exc:  # noqa: BLE001 - show_problem logs what is not a refusal
             self.show_problem(self.tr("Ledger"), exc)
             return False
-        self._status(self.tr("{count} orders written to {xlsx} and {pdf}").format(count=written, xlsx=xlsx, pdf=pdf))
+        self.panel.show_status(
+            self.tr("{count} orders written to {xlsx} and {pdf}").format(count=written, xlsx=xlsx, pdf=pdf))
         return True
 
 
