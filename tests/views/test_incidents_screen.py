@@ -218,3 +218,18 @@ def test_walk_from_incident_to_a_closed_work_order(qtbot, screen, settings, monk
     assert duty_screen.list_page.detail.order.status == "closed"
     assert [row[2] for row in duty_screen.list_page.detail.history_rows()] == [
         "Issued", "Accepted", "Reported back", "Closed"]
+
+
+def test_exporting_the_list_is_audited(screen, tmp_path):
+    import openpyxl
+
+    from desktop.models import AuditEntry
+
+    page = screen.list_page
+    out = tmp_path / "警情.xlsx"
+    assert page.panel.export(str(out)) == 5
+    assert openpyxl.load_workbook(out).active.max_row == 6
+    with screen.db.session() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "export")).one()
+        assert "警情列表" in entry.summary and "5" in entry.summary
+        assert entry.staff_id == screen.login.staff_id
