@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
@@ -53,6 +53,9 @@ class ColumnSpec:
     mask: str | None = None
     sort_expr: Any = None
     width: int | None = None  # a first width in pixels for the list, when the kind's default does not fit
+    # Stored codes -> the words an export or print writes (e.g. "issued" -> "已下发"); a screen
+    # shows its own translated words for them.
+    labels: Mapping[str, str] | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

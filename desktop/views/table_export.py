@@ -89,9 +89,17 @@ class _Snapshot:
                    model.reveal_personal)
 
     def rows(self) -> Iterator[tuple[Any, ...]]:
-        pairs = list(zip(self.positions, self.masks, strict=True))
+        cols = [(p, m, s.labels) for p, m, s in zip(self.positions, self.masks, self.specs, strict=True)]
         for row in self.query.iter_rows(filter=self.filter, sort=self.sort, block=EXPORT_BLOCK):
-            yield tuple(row[p] if m is None else mask_value(m, row[p]) for p, m in pairs)
+            yield tuple(_shown(row[p], m, labels) for p, m, labels in cols)
+
+
+def _shown(value: Any, mask: str | None, labels: Any) -> Any:
+    if mask is not None:
+        return mask_value(mask, value)
+    if labels is not None and value is not None:
+        return labels.get(value, value)
+    return value
 
 
 def _default_weight(spec: ColumnSpec) -> float:

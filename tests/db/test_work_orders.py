@@ -346,7 +346,7 @@ def test_every_source_kind_links_both_ways(db, org):
         number = detail.number
         assert wo.orders_for_source(db, org.station_id, kind, src[kind])[-1] == (order_id, number, "issued")
     hq = _issue(db, org, source_kind="hq", hq_reference="公（2025）12号")
-    assert wo.order_detail(db, org.station_id, hq).source_label == "HQ 交办 公（2025）12号"
+    assert wo.order_detail(db, org.station_id, hq).source_label == "上级交办 公（2025）12号"
     assert wo.order_detail(db, org.station_id, _issue(db, org)).source_label == "自建"
     # An incident of the cluster reaches the cluster's order too.
     linked = [row[0] for row in wo.orders_for_source(db, org.station_id, "incident", src["incident2"])]
@@ -356,7 +356,7 @@ def test_every_source_kind_links_both_ways(db, org):
     rows = wo.work_order_list_query(db, org.station_id, now=T0).fetch(0, 20, sort=Sort("number"))
     assert [r[9] for r in rows[:5]] == ["警情 JQ20250305001", "重复警情 一人多报 13800138000", "指令",
                                         "预警 YJ-2025-0007", "矛盾纠纷 JF-2025-0003"]
-    assert rows[5][9] == "HQ 交办 公（2025）12号"
+    assert rows[5][9] == "上级交办 公（2025）12号"
 
 
 def test_sources_must_exist_in_this_station(db, org):

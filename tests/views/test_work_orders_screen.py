@@ -441,3 +441,17 @@ def test_order_from_a_source_keeps_its_link(qtbot, people, settings, dialogs, me
     with qtbot.waitSignal(screen.source_requested, timeout=WAIT) as signal:
         page.detail.source_button.click()
     assert signal.args == ["incident", incident_id]
+
+
+def test_list_export_writes_words_not_codes(qtbot, people, settings, tmp_path):
+    import openpyxl
+
+    order_id = _issue(people, "导出核对", priority="urgent")
+    screen = _screen(qtbot, people, people.duty, settings)
+    page = screen.list_page
+    out = tmp_path / "工单.xlsx"
+    assert page.panel.export(str(out)) == 1
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    header, first = rows[0], rows[1]
+    assert first[header.index("Status")] == "已下发" and first[header.index("Priority")] == "紧急"
+    assert order_detail(people.db, people.duty.station_id, order_id).status == "issued"  # stored code unchanged

@@ -32,11 +32,11 @@ from desktop.models import (
 from desktop.models.enums import AttachmentOwner, Role
 from desktop.services.accounts import LoginResult
 from desktop.services.paging import ColumnSpec, Filter, PagedQuery
+from desktop.services.work_order_labels import PRIORITY_LABELS, SOURCE_LABELS, STATUS_LABELS
 from desktop.services.work_orders.workflow import (
     COMMAND_ROLES,
     OPEN_STATES,
     SOURCE_COLUMNS,
-    SOURCE_LABELS,
     UNIT_ROLES,
 )
 
@@ -262,9 +262,11 @@ def work_order_list_query(db: Database, station_id: int, titles: Mapping[str, st
     at = _now(now)
     columns = [
         ColumnSpec("number", t["number"], WorkOrder.number),
-        ColumnSpec("tone", t["tone"], tone_expr(at), sortable=False, searchable=False, width=76),
-        ColumnSpec("status", t["status"], WorkOrder.status, searchable=False, width=76),
-        ColumnSpec("priority", t["priority"], WorkOrder.priority, searchable=False, width=64),
+        ColumnSpec("tone", t["tone"], tone_expr(at), sortable=False, searchable=False, width=76,
+                   labels={"overdue": "已超期", "due_soon": "即将到期"}),
+        ColumnSpec("status", t["status"], WorkOrder.status, searchable=False, width=76, labels=STATUS_LABELS),
+        ColumnSpec("priority", t["priority"], WorkOrder.priority, searchable=False, width=64,
+                   labels=PRIORITY_LABELS),
         ColumnSpec("title", t["title"], WorkOrder.title, width=260),
         ColumnSpec("unit", t["unit"], _name_of(Unit, WorkOrder.unit_id), sort_expr=WorkOrder.unit_id,
                    searchable=False),

@@ -43,6 +43,7 @@ from desktop.models.enums import (
     WorkOrderStatus,
 )
 from desktop.services.accounts import LoginResult
+from desktop.services.work_order_labels import EVENT_LABELS, PRIORITY_LABELS, SOURCE_LABELS, STATUS_LABELS
 
 S = WorkOrderStatus
 OPEN_STATES: tuple[str, ...] = tuple(str(s) for s in (S.ISSUED, S.ACCEPTED, S.REPORTED, S.RETURNED))
@@ -70,19 +71,8 @@ UNIT_ACTIONS = frozenset({"accept", "report"})
 COMMAND_ROLES = frozenset({Role.DUTY, Role.CHIEF})
 UNIT_ROLES = frozenset({Role.OFFICER, Role.DUTY, Role.MEDIATOR})
 
-STATUS_LABELS: dict[str, str] = {
-    "issued": "已下发", "accepted": "已签收", "reported": "已反馈", "returned": "已退回",
-    "closed": "已办结", "cancelled": "已撤销",
-}
-ACTION_LABELS: dict[str, str] = {
-    "issue": "下发", "accept": "签收", "report": "反馈", "return": "退回", "close": "办结",
-    "urge": "催办", "reassign": "转派", "cancel": "撤销",
-}
-PRIORITY_LABELS: dict[str, str] = {"urgent": "紧急", "high": "急", "normal": "一般", "long_term": "长期"}
-SOURCE_LABELS: dict[str, str] = {
-    "incident": "警情", "cluster": "重复警情", "directive": "指令", "warning": "预警", "dispute": "矛盾纠纷",
-    "hq": "HQ 交办", "manual": "自建",
-}
+# The Chinese words for stored values live in one module (views, documents and the CLI share them).
+ACTION_LABELS = EVENT_LABELS
 DEFAULT_DEADLINE_HOURS: dict[str, int] = {"urgent": 2, "high": 24, "normal": 72, "long_term": 720}
 SOURCE_COLUMNS: dict[str, str] = {
     "incident": "incident_id", "cluster": "cluster_id", "directive": "directive_id",
