@@ -71,6 +71,15 @@ OPTIONS: tuple[Option, ...] = (
     Option("repeat/same_place_hours", "same_place_hours", int, 72, "同一地点：时间范围", 1, 720, unit="小时"),
     Option("repeat/same_event_callers", "same_event_callers", int, 2, "同一事件：报警人数", 2, 50, unit="人"),
     Option("repeat/same_event_minutes", "same_event_minutes", int, 30, "同一事件：时间范围", 1, 1440, unit="分钟"),
+    # Legal clocks of cases (DESIGN.md §3): rules with the article they rest on, never literals in code.
+    Option("cases/admin_limit_days", "case_admin_limit_days", int, 30, "行政案件办案期限", 1, 365, unit="日"),
+    Option("cases/admin_extension_days", "case_admin_extension_days", int, 30, "经批准延长", 0, 365, unit="日"),
+    Option("cases/admin_article", "case_admin_article", str, "《治安管理处罚法》办案期限条款（请按现行条文填写条号）",
+           "期限依据"),
+    Option("cases/warn_days", "case_warn_days", int, 25, "期限预警：受理后第", 1, 365, unit="日"),
+    # Criminal-case stage deadlines as "stage:days" pairs, e.g. 拘留:37;侦查羁押:60.
+    Option("cases/criminal_stage_days", "case_criminal_stage_days", str,
+           "拘留:37;侦查羁押:60;取保候审:365;监视居住:180", "刑事案件阶段期限"),
 )
 
 BY_KEY: dict[str, Option] = {option.key: option for option in OPTIONS}
@@ -191,6 +200,11 @@ class Settings:
     same_place_hours: int
     same_event_callers: int
     same_event_minutes: int
+    case_admin_limit_days: int
+    case_admin_extension_days: int
+    case_admin_article: str
+    case_warn_days: int
+    case_criminal_stage_days: str
 
     @classmethod
     def from_values(cls, values: Mapping[str, Any]) -> Settings:

@@ -91,6 +91,7 @@ class SettingsForm(QWidget):
             group.setSizePolicy(group.sizePolicy().horizontalPolicy(), group.sizePolicy().Policy.Maximum)
             columns.addWidget(group, stretch, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(columns)
+        layout.addWidget(self._case_group())
         layout.addStretch(1)
         self.load(store.values())
 
@@ -272,6 +273,21 @@ class SettingsForm(QWidget):
             (self.tr("within:"), "repeat/same_event_minutes", minutes),
         ):
             self._add_row(form, label, key, self._spin(key, suffix))
+        group.setLayout(form)
+        return group
+
+    def _case_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Case deadlines (legal clocks)"), self)
+        form = self._form()
+        days = self.tr(" days")
+        self._add_row(form, self.tr("Administrative cases:"), "cases/admin_limit_days",
+                      self._spin("cases/admin_limit_days", days))
+        self._add_row(form, self.tr("Extension when approved:"), "cases/admin_extension_days",
+                      self._spin("cases/admin_extension_days", days))
+        self._add_row(form, self.tr("Warn from day:"), "cases/warn_days", self._spin("cases/warn_days", days))
+        self._add_row(form, self.tr("Legal basis:"), "cases/admin_article", self._line("cases/admin_article"))
+        self._add_row(form, self.tr("Criminal-case stages (stage:days;…):"), "cases/criminal_stage_days",
+                      self._line("cases/criminal_stage_days"))
         group.setLayout(form)
         return group
 

@@ -467,133 +467,133 @@
 <context>
     <name>IncidentDetailPanel</name>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="427"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="478"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="409"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="460"/>
         <source>No incident selected</source>
         <translation>未选择警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="433"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="415"/>
         <source>Number</source>
         <translation>警情编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="433"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="415"/>
         <source>Reported</source>
         <translation>报警时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="433"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="415"/>
         <source>Type</source>
         <translation>警情类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="434"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="416"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="434"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="416"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="434"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="416"/>
         <source>Address</source>
         <translation>发案地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="435"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="417"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="435"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="417"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="435"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="417"/>
         <source>Unit</source>
         <translation>处警单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="436"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="418"/>
         <source>Officer</source>
         <translation>处警人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="436"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="418"/>
         <source>Summary</source>
         <translation>简要警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="436"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="418"/>
         <source>Disposal</source>
         <translation>处警结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="437"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="419"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="446"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="428"/>
         <source>Repeat-call clusters</source>
         <translation>所属重复警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="450"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="432"/>
         <source>Show cluster</source>
         <translation>查看重复警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="466"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="448"/>
         <source>Same caller</source>
         <translation>一人多报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="466"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="448"/>
         <source>Same place</source>
         <translation>一地多报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="467"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="449"/>
         <source>Same event</source>
         <translation>多人同报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="474"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="456"/>
         <source>Work orders: {orders}</source>
         <translation>工单：{orders}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="484"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="466"/>
         <source>Incident {number}</source>
         <translation>警情 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="485"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="467"/>
         <source>{raw} (invalid)</source>
         <translation>{raw}（无效）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="487"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="469"/>
         <source>Imported from {file}, row {row}</source>
         <translation>导入自 {file} 第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="488"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="470"/>
         <source>Typed in</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="498"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="480"/>
         <source>(invalid)</source>
         <translation>（无效）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="502"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="484"/>
         <source>{kind}: {count} calls, {first} – {last}</source>
         <translation>{kind}：{count} 起，{first} – {last}</translation>
     </message>
@@ -690,191 +690,191 @@
 <context>
     <name>IncidentListPage</name>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="116"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="115"/>
         <source>Number</source>
         <translation>警情编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="116"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="115"/>
         <source>Reported</source>
         <translation>报警时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="116"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="115"/>
         <source>Type</source>
         <translation>警情类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="117"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="116"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="117"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="116"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="117"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="116"/>
         <source>Address</source>
         <translation>发案地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="118"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="117"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="118"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="117"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="118"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="117"/>
         <source>Unit</source>
         <translation>处警单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="119"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="118"/>
         <source>Officer</source>
         <translation>处警人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="119"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="118"/>
         <source>Summary</source>
         <translation>简要警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="119"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="118"/>
         <source>Disposal</source>
         <translation>处警结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="120"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="119"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="120"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="119"/>
         <source>Repeat call</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="123"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="122"/>
         <source>Incidents</source>
         <translation>警情列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="127"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="126"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="129"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="128"/>
         <source>Import a 110 dispatch export (.xlsx or .csv)</source>
         <translation>导入 110 接处警系统导出的警情（.xlsx 或 .csv）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="131"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="130"/>
         <source>New…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="132"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="131"/>
         <source>Type in an incident by hand</source>
         <translation>手工录入一条警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="134"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="133"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="136"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="135"/>
         <source>Work order…</source>
         <translation>下发工单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="138"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="137"/>
         <source>Issue a work order for the selected incident</source>
         <translation>为选中的警情下发工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="147"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="146"/>
         <source>Your role may not import or edit incidents</source>
         <translation>您的角色无权导入或修改警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="193"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="175"/>
         <source>All dates</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="193"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="175"/>
         <source>Current duty day</source>
         <translation>当前值班日</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="194"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="176"/>
         <source>Last 7 days</source>
         <translation>近 7 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="194"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="176"/>
         <source>Last 30 days</source>
         <translation>近 30 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="195"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="177"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="195"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="177"/>
         <source>Dates…</source>
         <translation>自定日期…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="205"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="187"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="206"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="252"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="308"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="188"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="234"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="290"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="207"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="189"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="208"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="258"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="309"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="190"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="240"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="291"/>
         <source>All grids</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="209"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="191"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="215"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="197"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="344"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="326"/>
         <source>Incident {number}</source>
         <translation>警情 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="361"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="343"/>
         <source>The incident could not be read from the database.</source>
         <translation>无法从数据库读取这条警情。</translation>
     </message>
@@ -882,13 +882,13 @@
 <context>
     <name>IncidentsScreen</name>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="66"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="65"/>
         <source>Incident list</source>
         <translation>警情列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="68"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="80"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="67"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="79"/>
         <source>Repeat calls</source>
         <translation>重复警情</translation>
     </message>
@@ -916,91 +916,91 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="105"/>
+        <location filename="../../desktop/views/list_panel.py" line="106"/>
         <source>Search… (Ctrl+F)</source>
         <translation>搜索…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="117"/>
-        <location filename="../../desktop/views/list_panel.py" line="452"/>
+        <location filename="../../desktop/views/list_panel.py" line="118"/>
+        <location filename="../../desktop/views/list_panel.py" line="475"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="118"/>
+        <location filename="../../desktop/views/list_panel.py" line="119"/>
         <source>Export the rows shown to an Excel workbook</source>
         <translation>将列表导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="120"/>
-        <location filename="../../desktop/views/list_panel.py" line="466"/>
-        <location filename="../../desktop/views/list_panel.py" line="475"/>
-        <location filename="../../desktop/views/list_panel.py" line="480"/>
+        <location filename="../../desktop/views/list_panel.py" line="121"/>
+        <location filename="../../desktop/views/list_panel.py" line="489"/>
+        <location filename="../../desktop/views/list_panel.py" line="498"/>
+        <location filename="../../desktop/views/list_panel.py" line="503"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="121"/>
+        <location filename="../../desktop/views/list_panel.py" line="122"/>
         <source>Print the rows shown</source>
         <translation>打印当前列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="325"/>
+        <location filename="../../desktop/views/list_panel.py" line="327"/>
         <source>Reset columns</source>
         <translation>恢复默认列</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="427"/>
+        <location filename="../../desktop/views/list_panel.py" line="450"/>
         <source>The list cannot be read now (database unavailable).</source>
         <translation>暂时无法读取列表（数据库不可用）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="431"/>
+        <location filename="../../desktop/views/list_panel.py" line="454"/>
         <source>{count} rows</source>
         <translation>共 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="445"/>
+        <location filename="../../desktop/views/list_panel.py" line="468"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="446"/>
+        <location filename="../../desktop/views/list_panel.py" line="469"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="452"/>
+        <location filename="../../desktop/views/list_panel.py" line="475"/>
         <source>Exporting {title}…</source>
         <translation>正在导出{title}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="455"/>
+        <location filename="../../desktop/views/list_panel.py" line="478"/>
         <source>{count} rows exported to {path}</source>
         <translation>已导出 {count} 条到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="464"/>
+        <location filename="../../desktop/views/list_panel.py" line="487"/>
         <source>Printed {time}</source>
         <translation>打印时间：{time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="466"/>
+        <location filename="../../desktop/views/list_panel.py" line="489"/>
         <source>Preparing {title} for printing…</source>
         <translation>正在准备打印{title}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="476"/>
+        <location filename="../../desktop/views/list_panel.py" line="499"/>
         <source>There are too many rows to print ({count}; at most {limit}). Narrow the filter, or export the list to Excel.</source>
         <translation>行数过多（{count} 条，最多 {limit} 条），无法打印。请缩小筛选范围，或导出为 Excel。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="480"/>
+        <location filename="../../desktop/views/list_panel.py" line="503"/>
         <source>The list is empty: there is nothing to print.</source>
         <translation>列表为空，没有可打印的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="507"/>
+        <location filename="../../desktop/views/list_panel.py" line="530"/>
         <source>The file could not be written: {error}</source>
         <translation>文件无法写入：{error}</translation>
     </message>
@@ -1594,12 +1594,12 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="419"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="435"/>
         <source>StationDesk — Settings</source>
         <translation>派出所综合指挥室工作台 — 设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="432"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="448"/>
         <source>StationDesk cannot open the database:
 {reason}
 Correct the settings and retry, or quit.</source>
@@ -1608,22 +1608,22 @@ Correct the settings and retry, or quit.</source>
 请修改设置后重试，或退出程序。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="446"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="462"/>
         <source>Save and retry</source>
         <translation>保存并重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="446"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="462"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="449"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="465"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="449"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="465"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1631,256 +1631,291 @@ Correct the settings and retry, or quit.</source>
 <context>
     <name>SettingsForm</name>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="141"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="142"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="144"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="145"/>
         <source>Local file (this desk only)</source>
         <translation>本机文件（仅本工作台使用）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="145"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="146"/>
         <source>Server (shared by several desks)</source>
         <translation>服务器（多个工作台共用）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="160"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="161"/>
         <source>Empty: the default file in the user data folder</source>
         <translation>留空：使用用户数据文件夹中的默认文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="161"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="162"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="168"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="169"/>
         <source>Database file:</source>
         <translation>数据库文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="180"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="181"/>
         <source>e.g. 10.0.0.5</source>
         <translation>例如 10.0.0.5</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="189"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="190"/>
         <source>Type:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="190"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="191"/>
         <source>Host:</source>
         <translation>服务器地址：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="191"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="192"/>
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="192"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="193"/>
         <source>Database:</source>
         <translation>数据库名：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="193"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="194"/>
         <source>User:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="196"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="197"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="205"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="206"/>
         <source>The password is kept in the system credential store.</source>
         <translation>密码保存在系统凭据库中，不写入设置文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="209"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="210"/>
         <source>The system credential store is unavailable: the password will not be saved and must be entered again at every start.</source>
         <translation>系统凭据库不可用，密码不会保存，每次启动需重新输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="220"/>
-        <location filename="../../desktop/views/settings_dialog.py" line="381"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="221"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="397"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="233"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="234"/>
         <source>Station and duty</source>
         <translation>派出所与值班</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="235"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="236"/>
         <source>Station code:</source>
         <translation>派出所代码：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="236"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="237"/>
         <source>Station name:</source>
         <translation>派出所名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="240"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="241"/>
         <source>Language:</source>
         <translation>界面语言：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="241"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="242"/>
         <source>Duty day starts at:</source>
         <translation>值班日交接时间：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="242"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="243"/>
         <source> o&apos;clock</source>
         <translation> 时</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="243"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="244"/>
         <source>Lock the desk after:</source>
         <translation>无操作锁屏：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="244"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="245"/>
         <source> min idle</source>
         <translation> 分钟后</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="249"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="250"/>
         <source>Work-order default deadlines</source>
         <translation>工单默认办理时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="251"/>
-        <location filename="../../desktop/views/settings_dialog.py" line="265"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="252"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="266"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="253"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="254"/>
         <source>Urgent:</source>
         <translation>紧急：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="254"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="255"/>
         <source>High:</source>
         <translation>较急：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="255"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="256"/>
         <source>Normal:</source>
         <translation>一般：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="256"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="257"/>
         <source>Long-term:</source>
         <translation>长期：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="263"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="264"/>
         <source>Repeat-call rules</source>
         <translation>重复报警规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="265"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="266"/>
         <source> calls</source>
         <translation> 次</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="265"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="266"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="265"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="266"/>
         <source> callers</source>
         <translation> 人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="267"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="268"/>
         <source>Same caller, at least:</source>
         <translation>同一报警人，至少：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="268"/>
-        <location filename="../../desktop/views/settings_dialog.py" line="270"/>
-        <location filename="../../desktop/views/settings_dialog.py" line="272"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="269"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="271"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="273"/>
         <source>within:</source>
         <translation>时间范围：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="269"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="270"/>
         <source>Same place, at least:</source>
         <translation>同一地点，至少：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="271"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="272"/>
         <source>Same event, at least:</source>
         <translation>同一事件，报警人至少：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="352"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="280"/>
+        <source>Case deadlines (legal clocks)</source>
+        <translation>案件办理期限（法定时限）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="282"/>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="283"/>
+        <source>Administrative cases:</source>
+        <translation>行政案件：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="285"/>
+        <source>Extension when approved:</source>
+        <translation>经批准延长：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="287"/>
+        <source>Warn from day:</source>
+        <translation>期限预警：第</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="288"/>
+        <source>Legal basis:</source>
+        <translation>依据：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="289"/>
+        <source>Criminal-case stages (stage:days;…):</source>
+        <translation>刑事案件阶段期限（阶段:天数;…）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="368"/>
         <source>Choose the database file</source>
         <translation>选择数据库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="354"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="370"/>
         <source>StationDesk database (*.db *.sqlite);;All files (*)</source>
         <translation>工作台数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="376"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="392"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="382"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="398"/>
         <source>Connecting to the database…</source>
         <translation>正在连接数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="392"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="408"/>
         <source>Connection failed: {error}</source>
         <translation>连接失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="397"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="413"/>
         <source>Connection OK. The database is up to date.</source>
         <translation>连接成功，数据库结构是最新的。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="398"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="414"/>
         <source>Connection OK. The database is empty and will be set up at start.</source>
         <translation>连接成功，数据库为空，启动时将自动初始化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="399"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="415"/>
         <source>The file does not exist yet; it will be created at start.</source>
         <translation>文件尚不存在，启动时将自动创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="400"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="416"/>
         <source>Connection OK, but the database must be upgraded (version {version}).</source>
         <translation>连接成功，但数据库结构需要升级（当前版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="401"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="417"/>
         <source>This database was made by a newer StationDesk (version {version}).</source>
         <translation>该数据库由更新版本的工作台创建（结构版本 {version}），本程序无法使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="402"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="418"/>
         <source>This database holds other tables; it is not a StationDesk database.</source>
         <translation>该数据库中有其他程序的数据表，不是本工作台的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="404"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="420"/>
         <source>Connection OK.</source>
         <translation>连接成功。</translation>
     </message>
@@ -1967,117 +2002,117 @@ Database: {url}</source>
 <context>
     <name>WorkOrderDetailPanel</name>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="732"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="715"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="732"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="715"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="732"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="715"/>
         <source>Unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="733"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="716"/>
         <source>Assignee</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="733"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="716"/>
         <source>Tracker</source>
         <translation>跟踪人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="733"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="716"/>
         <source>Deadline</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="734"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="717"/>
         <source>Issued</source>
         <translation>已下发</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="734"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="717"/>
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="734"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="717"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="735"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="718"/>
         <source>Instructions</source>
         <translation>工作要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="735"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="718"/>
         <source>Latest feedback</source>
         <translation>最近反馈</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="736"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="719"/>
         <source>Cancel reason</source>
         <translation>撤销原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="747"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="730"/>
         <source>Show source</source>
         <translation>查看来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="759"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="742"/>
         <source>Print form</source>
         <translation>打印工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="763"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="746"/>
         <source>History</source>
         <translation>处理过程</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="774"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="757"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="780"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="763"/>
         <source>Add attachment…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="781"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="764"/>
         <source>Attach photos or scanned documents (images, PDF)</source>
         <translation>附上照片或扫描件（图片、PDF）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="783"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="766"/>
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="818"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="801"/>
         <source>No work order selected</source>
         <translation>未选择工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="825"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="808"/>
         <source>(overdue)</source>
         <translation>（已超期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="843"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="826"/>
         <source>{name} ({size}) — {who}, {time}</source>
         <translation>{name}（{size}）— {who}，{time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="857"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="840"/>
         <source>{what} to {target}</source>
         <translation>{what}给{target}</translation>
     </message>
@@ -2085,291 +2120,291 @@ Database: {url}</source>
 <context>
     <name>WorkOrderListPage</name>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="129"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="128"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="129"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="128"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="129"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="128"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="130"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="129"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="130"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="129"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="130"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="129"/>
         <source>Unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="131"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="130"/>
         <source>Assignee</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="131"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="130"/>
         <source>Tracker</source>
         <translation>跟踪人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="131"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="130"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="132"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="131"/>
         <source>Deadline</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="132"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="131"/>
         <source>Issued</source>
         <translation>已下发</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="132"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="131"/>
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="135"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="134"/>
         <source>Work orders</source>
         <translation>工单列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="140"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="139"/>
         <source>New…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="141"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="140"/>
         <source>Issue a new work order</source>
         <translation>下发新工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="145"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="144"/>
         <source>Selected</source>
         <translation>所选</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="146"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="145"/>
         <source>Urge, reassign or print the selected orders</source>
         <translation>对所选工单催办、转派或打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="149"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="148"/>
         <source>Urge selected…</source>
         <translation>催办所选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="150"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="149"/>
         <source>Reassign selected…</source>
         <translation>转派所选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="151"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="150"/>
         <source>Print their forms</source>
         <translation>打印所选工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="156"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="155"/>
         <source>Ledger…</source>
         <translation>台账…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="157"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="156"/>
         <source>Write the work-order ledger (Excel and PDF) of the orders shown</source>
         <translation>把当前显示的工单生成工单台账（Excel 和 PDF）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="218"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="200"/>
         <source>The database could not be reached; nothing was changed. Try again.</source>
         <translation>无法连接数据库，未作任何改动，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="234"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="216"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="235"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="217"/>
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="236"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="218"/>
         <source>All priorities</source>
         <translation>全部优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="237"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="219"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="238"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="220"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="239"/>
-        <location filename="../../desktop/views/work_orders_screen.py" line="240"/>
-        <location filename="../../desktop/views/work_orders_screen.py" line="314"/>
-        <location filename="../../desktop/views/work_orders_screen.py" line="392"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="221"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="222"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="296"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="374"/>
         <source>All assignees</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="241"/>
-        <location filename="../../desktop/views/work_orders_screen.py" line="242"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="223"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="224"/>
         <source>All trackers</source>
         <translation>全部跟踪人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="243"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="225"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="245"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="227"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="247"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="229"/>
         <source>Issued: any time</source>
         <translation>下发时间：全部</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="247"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="229"/>
         <source>Issued today</source>
         <translation>今日下发</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="248"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="230"/>
         <source>Issued in the last 7 days</source>
         <translation>近 7 天下发</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="249"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="231"/>
         <source>Issued in the last 30 days</source>
         <translation>近 30 天下发</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="249"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="231"/>
         <source>Issued this month</source>
         <translation>本月下发</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="250"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="232"/>
         <source>Issued between…</source>
         <translation>下发日期…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="260"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="242"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="452"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="434"/>
         <source>Show only these orders</source>
         <translation>只显示这些工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="470"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="452"/>
         <source>The work order could not be read from the database.</source>
         <translation>无法从数据库读取这张工单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="562"/>
-        <location filename="../../desktop/views/work_orders_screen.py" line="641"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="544"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="623"/>
         <source>Select one or more orders first.</source>
         <translation>请先选择一张或多张工单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="565"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="547"/>
         <source>{count} orders selected</source>
         <translation>已选 {count} 张工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="584"/>
-        <location filename="../../desktop/views/work_orders_screen.py" line="592"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="566"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="574"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="585"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="567"/>
         <source>Images and PDF (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.pdf)</source>
         <translation>图片和 PDF (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="604"/>
-        <location filename="../../desktop/views/work_orders_screen.py" line="616"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="586"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="598"/>
         <source>Open attachment</source>
         <translation>打开附件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="617"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="599"/>
         <source>No program opens this file. It was saved as {path}</source>
         <translation>没有可打开此文件的程序，文件已保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="627"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="609"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="627"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="609"/>
         <source>Work-order documents are not available yet.</source>
         <translation>工单文书功能暂不可用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="641"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="623"/>
         <source>Print forms</source>
         <translation>打印工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="660"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="642"/>
         <source>Print form</source>
         <translation>打印工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="662"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="644"/>
         <source>Work-order form</source>
         <translation>工作指令单</translation>
     </message>
     <message>
+        <location filename="../../desktop/views/work_orders_screen.py" line="663"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="677"/>
         <location filename="../../desktop/views/work_orders_screen.py" line="681"/>
-        <location filename="../../desktop/views/work_orders_screen.py" line="695"/>
-        <location filename="../../desktop/views/work_orders_screen.py" line="699"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="682"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="664"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="695"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="677"/>
         <source>Writing the work-order ledger…</source>
         <translation>正在生成工单台账…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="701"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="684"/>
         <source>{count} orders written to {xlsx} and {pdf}</source>
         <translation>{count} 张工单已写入 {xlsx} 和 {pdf}</translation>
     </message>
@@ -2531,12 +2566,12 @@ Database: {url}</source>
 <context>
     <name>WorkOrdersScreen</name>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="92"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="91"/>
         <source>My desk</source>
         <translation>我的工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="93"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="92"/>
         <source>Work orders</source>
         <translation>工单列表</translation>
     </message>
