@@ -114,39 +114,59 @@ def normalize_header(text: Any) -> str:
     return s.lower()
 
 
-_EXACT: dict[str, str] = {}
-for _f in FIELDS:
-    for _syn in (_f.label, *_f.synonyms):
-        _EXACT.setdefault(normalize_header(_syn), _f.key)
-# Containment is tried longest synonym first so 报警人联系电话 is a phone, not a caller name. Two-letter
-# generic words (编号, 时间, 类型, 内容 …) only match exactly: 工单编号 or 回访时间 are other columns.
-_CONTAINS: tuple[tuple[str, str], ...] = tuple(sorted(
-    ((syn, key) for syn, key in _EXACT.items() if len(syn) >= 3 or syn in ("社区", "网格", "村居")),
-    key=lambda item: -len(item[0]),
-))
+def _build_index(fields: Sequence[FieldDef]) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    exact: dict[str, str] = {}
+    for f in fields:
+        for syn in (f.label, *f.synonyms):
+            exact.setdefault(normalize_header(syn), f.key)
+    # Containment is tried longest synonym first so 报警人联系电话 is a phone, not a caller name. Two-letter
+    # generic words (编号, 时间, 类型, 内容 …) only match exactly: 工单编号 or 回访时间 are other columns.
+    contains = tuple(sorted(
+        ((syn, key) for syn, key in exact.items() if len(syn) >= 3 or syn in ("社区", "网格", "村居")),
+        key=lambda item: -len(item[0]),
+    ))
+    return exact, contains
+
+
+_EXACT, _CONTAINS = _build_index(FIELDS)
+# Other field sets (cases, warnings) get their own index, built once per tuple.
+_INDEXES: dict[tuple[FieldDef, ...], tuple[dict[str, str], tuple[tuple[str, str], ...]]] = {
+    FIELDS: (_EXACT, _CONTAINS),
+}
+
+
+def _index(fields: Sequence[FieldDef]) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    key = tuple(fields)
+    found = _INDEXES.get(key)
+    if found is None:
+        found = _INDEXES[key] = _build_index(key)
+    return found
+
+
 # Columns that contain a synonym but are something else (报警人身份证号 is not the caller's name).
 _NOT_A_FIELD = ("身份证", "证件", "序号", "性别", "年龄", "民族", "回访", "反馈时间", "到达时间", "结束时间",
                 "处警时间", "出警时间", "到场时间", "派警时间", "录入", "修改", "导出", "经度", "纬度", "坐标")
 
 
-def auto_map(header: Sequence[Any]) -> dict[str, int]:
+def auto_map(header: Sequence[Any], fields: Sequence[FieldDef] = FIELDS) -> dict[str, int]:
     """Field key -> column index for a header row.
 
     Exact synonym matches first, then containment (longest synonym wins); each column maps to at
     most one field and each field to the first column that names it.
     """
+    exact, contains = _index(fields)
     names = [normalize_header(h) for h in header]
     mapping: dict[str, int] = {}
     used: set[int] = set()
     for col, name in enumerate(names):
-        key = _EXACT.get(name) if name else None
+        key = exact.get(name) if name else None
         if key is not None and key not in mapping:
             mapping[key] = col
             used.add(col)
     for col, name in enumerate(names):
         if col in used or len(name) < 2 or any(word in name for word in _NOT_A_FIELD):
             continue
-        for syn, key in _CONTAINS:
+        for syn, key in contains:
             if syn in name:
                 if key not in mapping:
                     mapping[key] = col
@@ -155,16 +175,19 @@ def auto_map(header: Sequence[Any]) -> dict[str, int]:
     return dict(sorted(mapping.items(), key=lambda item: item[1]))
 
 
-def find_header(rows: Sequence[Sequence[Any]], *, scan: int = 30) -> int | None:
+def find_header(
+    rows: Sequence[Sequence[Any]], *, scan: int = 30, fields: Sequence[FieldDef] = FIELDS
+) -> int | None:
     """Index of the header row: among the first ``scan`` rows, the one that maps the most fields
-    and maps every required one; None when no row does."""
+    and maps every required one of ``fields``; None when no row does."""
+    required = REQUIRED_KEYS if fields is FIELDS else tuple(f.key for f in fields if f.required)
     best: int | None = None
     best_count = 0
     for index, row in enumerate(rows[:scan]):
         if is_blank_row(row):
             continue
-        mapping = auto_map(row)
-        if all(key in mapping for key in REQUIRED_KEYS) and len(mapping) > best_count:
+        mapping = auto_map(row, fields)
+        if all(key in mapping for key in required) and len(mapping) > best_count:
             best, best_count = index, len(mapping)
     return best
 
