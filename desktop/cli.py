@@ -76,6 +76,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
     _common(p)
 
+    for kind, help_text, file_help in (
+            ("cases", "导入案件台账（.xlsx 或 .csv），按案件编号重复导入不会产生重复记录", "案件台账文件"),
+            ("warnings", "导入预警指令台账（.xlsx 或 .csv），重复导入不会产生重复记录", "预警台账文件")):
+        p = imp_sub.add_parser(kind, help=help_text)
+        p.add_argument("file", help=file_help)
+        p.add_argument("--profile", metavar="NAME", help="使用已保存的列对应方案")
+        p.add_argument("--dry-run", action="store_true", help="只检查并统计，不写入数据库")
+        p.add_argument("--rejects", metavar="OUT.xlsx", help="把未导入的行（含原因）保存为 Excel 文件")
+        p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
+        if kind == "cases":
+            p.add_argument("--kind", choices=["刑事", "行政"], help="文件中没有“案件类型”列时，所有案件按此类型导入")
+        _common(p)
+
+    cs = sub.add_parser("cases", help="案件：办案期限")
+    cs_sub = cs.add_subparsers(dest="cases_command", metavar="ACTION", required=True, parser_class=_Parser)
+    p = cs_sub.add_parser("due", help="列出 N 日内到期或已超期的未结案件（按到期日期排序）")
+    p.add_argument("--days", type=int, required=True, metavar="N", help="几日内到期（0 = 今天到期及已超期）")
+    p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
+    _common(p)
+
     p = sub.add_parser("repeats", help="列出一段时间内的重复警情（一人多报、一地多报、多人同报）")
     p.add_argument("--from", dest="date_from", required=True, metavar="DATE", help="开始日期，如 2025-03-01")
     p.add_argument("--to", dest="date_to", required=True, metavar="DATE", help="结束日期（含当天），如 2025-03-31")
@@ -256,6 +276,106 @@ def cmd_import_incidents(args) -> dict:
         db.dispose()
 
 
+def _import_result(analysis, summary, rejects: str | None) -> dict:
+    return {
+        "file": analysis.file_name, "dry_run": summary.dry_run, "batch_id": summary.batch_id,
+        "counts": summary.counts(), "rejects_file": rejects,
+        "rejected": [{"row": p.row, "reason": p.reason} for p in summary.rejected],
+        "conflicts": [{"row": p.row, "number": p.number, "reason": p.reason} for p in summary.conflicts],
+        "review": [{"row": p.row, "number": p.number, "reason": p.reason} for p in summary.review],
+    }
+
+
+def _case_rules():
+    """The case rules: the settings' defaults (the desk's own settings live in Qt's store)."""
+    from desktop.services.cases import CaseRules
+    from desktop.settings import Settings
+
+    return CaseRules.from_settings(Settings.from_values({}))
+
+
+def cmd_import_cases(args) -> dict:
+    from desktop.db.migrate import prepare
+    from desktop.services.case_import import analyse, load_profile, run_import, write_rejects
+
+    db = _open(args)
+    try:
+        prepare(db)
+        station_id = _station_id(db, args.station)
+        profile = load_profile(db, station_id, args.profile) if args.profile else None
+        analysis = analyse(args.file, profile=profile, profile_name=args.profile)
+        show = _progress_printer("导入案件") if not args.json and sys.stderr.isatty() else None
+        summary = run_import(db, station_id, None, analysis, rules=_case_rules(), default_kind=args.kind,
+                             dry_run=args.dry_run, progress=show)
+        if show:
+            sys.stderr.write("\n")
+        rejects = None
+        if args.rejects and summary.not_imported():
+            write_rejects(summary, args.rejects)
+            rejects = str(args.rejects)
+        return _import_result(analysis, summary, rejects)
+    finally:
+        db.dispose()
+
+
+def cmd_import_warnings(args) -> dict:
+    from desktop.db.migrate import prepare
+    from desktop.services import warnings as warning_service
+    from desktop.services.case_import import load_profile, write_rejects
+
+    analyse_warnings = getattr(warning_service, "analyse_warnings", None)
+    run_warning_import = getattr(warning_service, "run_warning_import", None)
+    if analyse_warnings is None or run_warning_import is None:
+        raise StationDeskError("本版本尚不支持导入预警台账")
+    db = _open(args)
+    try:
+        prepare(db)
+        station_id = _station_id(db, args.station)
+        profile = load_profile(db, station_id, args.profile, kind="warning") if args.profile else None
+        analysis = analyse_warnings(args.file, profile=profile, profile_name=args.profile)
+        show = _progress_printer("导入预警") if not args.json and sys.stderr.isatty() else None
+        summary = run_warning_import(db, station_id, None, analysis, dry_run=args.dry_run, progress=show)
+        if show:
+            sys.stderr.write("\n")
+        rejects = None
+        if args.rejects and summary.not_imported():
+            writer = getattr(warning_service, "write_rejects", None)
+            if writer is not None:
+                writer(summary, args.rejects)
+            else:
+                write_rejects(summary, args.rejects, title="未导入的预警")
+            rejects = str(args.rejects)
+        return _import_result(analysis, summary, rejects)
+    finally:
+        db.dispose()
+
+
+def cmd_cases_due(args) -> dict:
+    from datetime import date
+
+    from desktop.db.migrate import prepare
+    from desktop.services.cases import CASE_STATUS_LABELS, KIND_LABELS, cases_due
+
+    if args.days < 0:
+        raise StationDeskError("--days 不能为负数")
+    today = date.today()
+    db = _open(args)
+    try:
+        prepare(db)
+        station_id = _station_id(db, args.station)
+        rows = cases_due(db, station_id, within_days=args.days, today=today)
+        return {"today": today.isoformat(), "days": args.days, "cases": [
+            {"number": r.number, "kind": r.kind, "kind_label": KIND_LABELS.get(r.kind, r.kind), "title": r.title,
+             "stage": r.stage, "accepted_at": r.accepted_at.isoformat(" ", "minutes"),
+             "due_date": r.due_at.date().isoformat(), "days_left": r.days_left, "overdue": r.overdue,
+             "status": r.status, "status_label": CASE_STATUS_LABELS.get(r.status, r.status),
+             "officer": r.officer, "unit": r.unit}
+            for r in rows
+        ]}
+    finally:
+        db.dispose()
+
+
 def cmd_repeats(args) -> dict:
     from datetime import datetime as dt
     from datetime import time as dtime
@@ -423,7 +543,7 @@ def _print_human(command: str, result: dict) -> None:
         print(f"  警情 {c.get('incidents', 0):,} 起，案件 {c.get('cases', 0):,} 件，"
               f"工单 {c.get('work_orders', 0):,} 张，矛盾纠纷 {c.get('disputes', 0):,} 件，"
               f"人员 {c.get('staff', 0):,} 名")
-    elif command == "import incidents":
+    elif command in ("import incidents", "import cases", "import warnings"):
         c = result["counts"]
         head = "检查完成（未写入数据库）" if result["dry_run"] else "导入完成"
         print(f"{head}：{result['file']}")
@@ -434,6 +554,13 @@ def _print_human(command: str, result: dict) -> None:
             print(f"  第 {item['row']} 行：{item['reason']}")
         if result["rejects_file"]:
             print(f"未导入的行已保存到 {result['rejects_file']}")
+    elif command == "cases due":
+        cases = result["cases"]
+        print(f"{result['days']} 日内到期或已超期的未结案件 {len(cases)} 件（{result['today']}）")
+        for c in cases:
+            left = f"超期 {-c['days_left']} 日" if c["overdue"] else f"剩余 {c['days_left']} 日"
+            print(f"  {c['number']}  {c['kind_label']}  到期 {c['due_date']}  {left}  {c['status_label']}  "
+                  f"{c['officer'] or '—'}  {c['title']}")
     elif command == "repeats":
         labels = {"same_caller": "一人多报", "same_place": "一地多报", "same_event": "多人同报"}
         print(f"{result['from']} 至 {result['to']} 重复警情 {len(result['clusters'])} 组")
@@ -467,6 +594,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], dict]] = {
     "demo": cmd_demo,
     "audit verify": cmd_audit_verify,
     "import incidents": cmd_import_incidents,
+    "import cases": cmd_import_cases,
+    "import warnings": cmd_import_warnings,
+    "cases due": cmd_cases_due,
     "repeats": cmd_repeats,
     "workorders list": cmd_workorders_list,
     "workorders ledger": cmd_workorders_ledger,
@@ -482,6 +612,8 @@ def _command_name(args: argparse.Namespace) -> str | None:
         return f"import {args.import_command}"
     if args.command == "workorders":
         return f"workorders {args.workorders_command}"
+    if args.command == "cases":
+        return f"cases {args.cases_command}"
     return args.command
 
 
