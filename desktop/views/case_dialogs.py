@@ -57,7 +57,7 @@ class CaseTexts(QObject):
 
     def case_status(self, value: str | None) -> str:
         names = {"accepted": self.tr("Accepted"), "in_progress": self.tr("In progress"),
-                 "extended": self.tr("Extended"), "suspended": self.tr("Clock paused"),
+                 "extended": self.tr("Extended"), "suspended": self.tr("Suspended"),
                  "closed": self.tr("Closed"), "transferred": self.tr("Transferred")}
         return "" if value is None else names.get(str(value), str(value))
 

@@ -118,6 +118,10 @@ def test_create_case_through_the_form(qtbot, people, settings, dialogs, messages
     page = screen.case_page
     assert screen.count() == 2 and screen.widget(0) is page and screen.widget(1) is screen.warning_page
     assert page.new_button.isEnabled()
+    # Readable at 1366×768: neither page needs more room than the screen has.
+    for widget in (page, screen.warning_page):
+        hint = widget.minimumSizeHint()
+        assert hint.width() <= 1366 and hint.height() <= 700
 
     def fill(dialog: CaseFormDialog):
         dialog.number.setText("A2025-0001")
@@ -292,6 +296,11 @@ def test_warning_work_order_and_outcome(qtbot, people, settings, dialogs, messag
     assert page.detail.action_buttons["order"].click() is None
     assert len(page.detail.warning.orders) == 1
     assert page.detail.orders.count() == 1
+    order_number = page.detail.warning.orders[0][1]
+    assert page.detail.orders.item(0).text() == f"{order_number}  Issued"
+    with qtbot.waitSignal(screen.order_requested) as opened:
+        page.detail.orders.itemDoubleClicked.emit(page.detail.orders.item(0))
+    assert opened.args == [page.detail.warning.orders[0][0]]
 
     def fill_outcome(dialog: OutcomeDialog):
         dialog.outcome.setCurrentIndex(dialog.outcome.findData("dissuaded"))
