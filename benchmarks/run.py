@@ -30,6 +30,7 @@ CASE_MODULES: tuple[str, ...] = (
     "benchmarks.cases_app",
     "benchmarks.cases_incidents",
     "benchmarks.cases_work_orders",
+    "benchmarks.cases_cases",
 )
 
 
