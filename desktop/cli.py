@@ -320,13 +320,9 @@ def cmd_import_cases(args) -> dict:
 
 def cmd_import_warnings(args) -> dict:
     from desktop.db.migrate import prepare
-    from desktop.services import warnings as warning_service
-    from desktop.services.case_import import load_profile, write_rejects
+    from desktop.services.case_import import load_profile
+    from desktop.services.warning_import import analyse_warnings, run_warning_import, write_warning_rejects
 
-    analyse_warnings = getattr(warning_service, "analyse_warnings", None)
-    run_warning_import = getattr(warning_service, "run_warning_import", None)
-    if analyse_warnings is None or run_warning_import is None:
-        raise StationDeskError("本版本尚不支持导入预警台账")
     db = _open(args)
     try:
         prepare(db)
@@ -339,11 +335,7 @@ def cmd_import_warnings(args) -> dict:
             sys.stderr.write("\n")
         rejects = None
         if args.rejects and summary.not_imported():
-            writer = getattr(warning_service, "write_rejects", None)
-            if writer is not None:
-                writer(summary, args.rejects)
-            else:
-                write_rejects(summary, args.rejects, title="未导入的预警")
+            write_warning_rejects(summary, args.rejects)
             rejects = str(args.rejects)
         return _import_result(analysis, summary, rejects)
     finally:

@@ -84,3 +84,23 @@ def test_cases_due_refuses_negative_days_and_bad_file(capsys, empty_url, tmp_pat
     wb.save(bad)
     code, _out, err = run(capsys, "import", "cases", str(bad), "--db", empty_url)
     assert code == 2 and "找不到表头" in err
+
+
+def test_import_warnings_as_json(capsys, empty_url, tmp_path):
+    _station_db(empty_url)
+    path = tmp_path / "warnings.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["反诈中心预警名单"])
+    ws.append(["姓名", "电话", "时间", "预警内容"])
+    ws.append(["王芳", "13800138000", "2025-03-05 10:00", "刷单返利"])
+    ws.append(["钱多", "13700001111", "不知道", "投资理财"])
+    wb.save(path)
+    rejects = tmp_path / "rejects.xlsx"
+    code, out, _ = run(capsys, "import", "warnings", str(path), "--db", empty_url, "--rejects", str(rejects),
+                       "--json")
+    result = json.loads(out)
+    assert code == 0 and result["counts"]["imported"] == 1 and result["counts"]["rejected"] == 1
+    assert result["rejected"][0]["row"] == 4 and openpyxl.load_workbook(rejects).active.max_row >= 2
+    code, out, _ = run(capsys, "import", "warnings", str(path), "--db", empty_url, "--json")
+    assert json.loads(out)["counts"]["imported"] == 0
