@@ -359,3 +359,28 @@ def test_warning_subject_masked_and_overdue_tinted(qtbot, people, settings):
     assert not page.detail.action_buttons["edit"].isEnabled()
     page.overdue_check.setChecked(True)
     assert page.panel.model.rowCount() == 1 and page.panel.model.row_of_id(overdue) == 0
+
+
+def test_criminal_case_follows_its_stage(qtbot, people, settings, dialogs, messages):
+    case_id = _case(people, "X-1", 5, kind="criminal", stage="拘留")
+    screen = _screen(qtbot, people, people.duty, settings)
+    page = screen.case_page
+    page.reveal(case_id)
+    assert page.detail.case.days_left == RULES.criminal_stage_days["拘留"] - 5
+    buttons = page.detail.action_buttons
+    # Only an administrative clock pauses or is extended.
+    assert not buttons["pause"].isEnabled() and not buttons["extend"].isEnabled()
+    assert buttons["edit"].isEnabled() and buttons["close"].isEnabled()
+
+    def edit(dialog: CaseFormDialog):
+        assert dialog.number.text() == "X-1" and dialog.stage.isEnabled()
+        assert dialog.stage.currentText() == "拘留"
+        dialog.stage.setCurrentText("侦查羁押")
+
+    dialogs.fill = edit
+    buttons["edit"].click()
+    assert messages == []
+    assert page.detail.case.stage == "侦查羁押"
+    assert page.detail.case.days_left == RULES.criminal_stage_days["侦查羁押"] - 5
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("administrative"))
+    assert page.panel.model.rowCount() == 0
