@@ -431,7 +431,8 @@ class CaseListPage(_ListPage):
                 done = True
             except Exception as exc:  # noqa: BLE001 - show_problem logs what is not a refusal
                 self.show_problem(self.tr("Close case"), exc)
-                done = False
+                self.after_change(case.id)  # a colleague may have changed it: show it as it is now
+                return False
         else:
             dialog = ClockDialog(self.db, self.login, action, case_id=case.id, version=case.version,
                                  rules=self.rules, heading=heading, parent=self)

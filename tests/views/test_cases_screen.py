@@ -384,3 +384,19 @@ def test_criminal_case_follows_its_stage(qtbot, people, settings, dialogs, messa
     assert page.detail.case.days_left == RULES.criminal_stage_days["侦查羁押"] - 5
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("administrative"))
     assert page.panel.model.rowCount() == 0
+
+
+def test_refused_close_shows_the_service_message(qtbot, people, settings, dialogs, messages):
+    from desktop.services.cases import pause_clock
+
+    case_id = _case(people, "A-STALE", 4)
+    screen = _screen(qtbot, people, people.duty, settings)
+    page = screen.case_page
+    page.reveal(case_id)
+    shown = page.detail.case
+    # A colleague pauses the clock meanwhile: the screen's version is stale.
+    pause_clock(people.db, people.officer, case_id, shown.version, reason="鉴定", rules=RULES)
+    assert page.run_action("close") is False
+    assert len(messages) == 1 and "已被他人修改" in messages[0]
+    assert page.detail.case.state == "paused"  # re-read: the colleague's change is shown
+    assert page.detail.action_buttons["resume"].isEnabled()
