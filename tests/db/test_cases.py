@@ -232,3 +232,17 @@ def test_closure_rate_30_on_a_hand_made_set(db, login):
     _new(db, me, "C5", at=datetime(2025, 4, 1, 0))
     assert closure_rate_30(db, me.station_id, start, end, today=today) == (1, 3, pytest.approx(1 / 3))
     assert closure_rate_30(db, me.station_id, datetime(2025, 1, 1), datetime(2025, 2, 1), today=today) == (0, 0, None)
+
+
+def test_criminal_stage_due_soon_uses_the_administrative_margin(db, login):
+    me, _ = login
+    rules = CaseRules(admin_limit_days=30, warn_days=25, criminal_stage_days={"拘留": 37})
+    case_id = _new(db, me, "X1", kind="刑事", stage="拘留", rules=rules)
+    due = D.date() + timedelta(days=37)
+    assert [(_detail(db, me, case_id, due - timedelta(days=n), rules).due_soon) for n in (6, 5, 0)] == [
+        False, True, True]
+    late = _detail(db, me, case_id, due + timedelta(days=1), rules)
+    assert late.overdue and not late.due_soon and late.days_left == -1
+    q = case_list_query(db, me.station_id, today=due - timedelta(days=5), rules=rules)
+    tone = [c.key for c in q.columns].index("tone") + 1
+    assert [row[tone] for row in q.fetch(0, 10)] == ["due_soon"]
