@@ -38,8 +38,8 @@ SETTINGS_GEOMETRY = "main_window/geometry"
 SETTINGS_STATE = "main_window/state"
 SETTINGS_PAGE = "main_window/page"
 
-# Screen keys in navigation order; Ctrl+1 … Ctrl+6 follow this order.
-SCREENS = ("briefing", "incidents", "work_orders", "disputes", "statistics", "settings")
+# Screen keys in navigation order; Ctrl+1 … Ctrl+7 follow this order.
+SCREENS = ("briefing", "incidents", "work_orders", "cases", "disputes", "statistics", "settings")
 
 
 ScreenFactory = Callable[["MainWindow", QWidget], QWidget]
@@ -57,9 +57,19 @@ def _work_orders_screen(window: MainWindow, parent: QWidget) -> QWidget:
     return WorkOrdersScreen(window.db, window.login, settings=window.qsettings, store=window.store, parent=parent)
 
 
+def _cases_screen(window: MainWindow, parent: QWidget) -> QWidget:
+    from desktop.views.cases_screen import CasesScreen
+
+    screen = CasesScreen(window.db, window.login, settings=window.qsettings, store=window.store, parent=parent)
+    screen.order_requested.connect(window.show_work_order)
+    return screen
+
+
 # The screens built so far; the others show the "not yet available" panel. Each is imported and
 # built the first time it is shown, so start-up pays only for the screen it opens on.
-SCREEN_FACTORIES: dict[str, ScreenFactory] = {"incidents": _incidents_screen, "work_orders": _work_orders_screen}
+SCREEN_FACTORIES: dict[str, ScreenFactory] = {
+    "incidents": _incidents_screen, "work_orders": _work_orders_screen, "cases": _cases_screen,
+}
 
 
 class _LazyScreen(QWidget):
@@ -196,6 +206,7 @@ class MainWindow(QMainWindow):
             "briefing": self.tr("Today's Briefing"),
             "incidents": self.tr("Incidents"),
             "work_orders": self.tr("Work Orders"),
+            "cases": self.tr("Cases & Warnings"),
             "disputes": self.tr("Disputes"),
             "statistics": self.tr("Statistics"),
             "settings": self.tr("Settings"),
@@ -228,6 +239,11 @@ class MainWindow(QMainWindow):
     @property
     def store(self) -> SettingsStore:
         return self._store
+
+    def show_work_order(self, order_id: int) -> None:
+        """Open a work order in the 工单 screen (from another screen's link)."""
+        self.show_page(SCREENS.index("work_orders"))
+        self.screen("work_orders").show_order(order_id)
 
     def screen(self, key: str) -> QWidget:
         """The widget of screen ``key`` (built now if it was not yet)."""

@@ -61,14 +61,609 @@
     </message>
 </context>
 <context>
+    <name>CaseDetailPanel</name>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="488"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="488"/>
+        <source>Pause clock…</source>
+        <translation>暂停计时…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="488"/>
+        <source>Resume clock…</source>
+        <translation>恢复计时…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="489"/>
+        <source>Extend…</source>
+        <translation>延长…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="489"/>
+        <source>Close case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="499"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="499"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="499"/>
+        <source>Cause</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="500"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="500"/>
+        <source>Accepted</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="500"/>
+        <source>Officer</source>
+        <translation>办案民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="501"/>
+        <source>Unit</source>
+        <translation>办案单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="501"/>
+        <location filename="../../desktop/views/cases_screen.py" line="533"/>
+        <source>Closed</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="501"/>
+        <source>Summary</source>
+        <translation>简要案情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="511"/>
+        <source>Clock events</source>
+        <translation>计时记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="535"/>
+        <source>No deadline</source>
+        <translation>无期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="537"/>
+        <source>{days} days overdue</source>
+        <translation>已超期 {days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="538"/>
+        <source>{days} days left</source>
+        <translation>剩余 {days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="549"/>
+        <source>No case selected</source>
+        <translation>未选择案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="559"/>
+        <source>Due date: stopped (paused since {day})</source>
+        <translation>办案期限：已暂停计时（自 {day} 起）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="562"/>
+        <source>Due date: {day}</source>
+        <translation>办案期限：{day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="565"/>
+        <source>extended</source>
+        <translation>已延长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="579"/>
+        <source>approved by {who}</source>
+        <translation>批准人：{who}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFormDialog</name>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="199"/>
+        <source>Edit case</source>
+        <translation>修改案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="199"/>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="210"/>
+        <source>e.g. theft, fighting</source>
+        <translation>如 盗窃、殴打他人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="218"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="219"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="220"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="250"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="229"/>
+        <source>Case number *</source>
+        <translation>案件编号 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="229"/>
+        <source>Kind *</source>
+        <translation>类型 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="229"/>
+        <source>Case name *</source>
+        <translation>案件名称 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="230"/>
+        <source>Cause</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="230"/>
+        <source>Stage (criminal)</source>
+        <translation>阶段（刑事）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="230"/>
+        <source>Accepted *</source>
+        <translation>受理时间 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="231"/>
+        <source>Unit</source>
+        <translation>办案单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="231"/>
+        <source>Officer</source>
+        <translation>办案民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="231"/>
+        <source>Summary</source>
+        <translation>简要案情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="233"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPage</name>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="206"/>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="206"/>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="206"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="207"/>
+        <source>Case name</source>
+        <translation>案件名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="207"/>
+        <source>Cause</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="207"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="208"/>
+        <source>Accepted</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="208"/>
+        <source>Due date</source>
+        <translation>办案期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="208"/>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="209"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="209"/>
+        <source>Officer</source>
+        <translation>办案民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="209"/>
+        <source>Unit</source>
+        <translation>办案单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="212"/>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="216"/>
+        <source>New…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="217"/>
+        <source>Register a new case</source>
+        <translation>登记新案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="245"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="246"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="247"/>
+        <source>Open</source>
+        <translation>未结案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="248"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="249"/>
+        <source>All officers</source>
+        <translation>全部民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="252"/>
+        <source>Due: any time</source>
+        <translation>期限：全部</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="253"/>
+        <source>Due within </source>
+        <translation>到期天数 </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="254"/>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="255"/>
+        <source>Open cases due within this many days (overdue ones included)</source>
+        <translation>这么多天内到期的未结案件（含已超期）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="257"/>
+        <source>Overdue only</source>
+        <translation>仅超期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="261"/>
+        <source>Accepted: any time</source>
+        <translation>受理时间：全部</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="261"/>
+        <source>Accepted in the last 7 days</source>
+        <translation>近 7 天受理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="262"/>
+        <source>Accepted in the last 30 days</source>
+        <translation>近 30 天受理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="263"/>
+        <source>Accepted this month</source>
+        <translation>本月受理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="263"/>
+        <source>Accepted between…</source>
+        <translation>受理日期…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="275"/>
+        <source>Reset filters</source>
+        <translation>重置筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="370"/>
+        <source>The case could not be read from the database.</source>
+        <translation>无法从数据库读取这起案件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="425"/>
+        <location filename="../../desktop/views/cases_screen.py" line="433"/>
+        <source>Close case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="426"/>
+        <source>Close case {number}? Its clock stops.</source>
+        <translation>确定将案件 {number} 结案？结案后停止计时。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTexts</name>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="55"/>
+        <source>Criminal</source>
+        <translation>刑事</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="55"/>
+        <source>Administrative</source>
+        <translation>行政</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="59"/>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="59"/>
+        <source>In progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="60"/>
+        <source>Extended</source>
+        <translation>已延长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="60"/>
+        <source>Suspended</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="61"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="96"/>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="61"/>
+        <source>Transferred</source>
+        <translation>已移送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="65"/>
+        <source>Clock running</source>
+        <translation>计时中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="65"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="70"/>
+        <source>Clock paused</source>
+        <translation>计时暂停</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="66"/>
+        <source>Case closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="70"/>
+        <source>Clock resumed</source>
+        <translation>恢复计时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="71"/>
+        <source>Extension approved</source>
+        <translation>批准延长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="75"/>
+        <source>Pause clock</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="75"/>
+        <source>Resume clock</source>
+        <translation>恢复计时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="76"/>
+        <source>Extend deadline</source>
+        <translation>延长期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="80"/>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="80"/>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="84"/>
+        <source>Anti-fraud</source>
+        <translation>反诈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="84"/>
+        <source>Stability</source>
+        <translation>涉稳</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="85"/>
+        <source>Public order</source>
+        <translation>治安</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="85"/>
+        <source>Safety hazard</source>
+        <translation>安全隐患</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="86"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="90"/>
+        <source>Pushed by HQ</source>
+        <translation>上级推送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="90"/>
+        <source>Own analysis</source>
+        <translation>自主研判</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="91"/>
+        <source>Other department</source>
+        <translation>其他部门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="95"/>
+        <source>To handle</source>
+        <translation>待处置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="95"/>
+        <source>Order issued</source>
+        <translation>已派单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="96"/>
+        <source>Handled</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="100"/>
+        <source>Reached</source>
+        <translation>已联系</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="100"/>
+        <source>Not reached</source>
+        <translation>未联系上</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="101"/>
+        <source>Dissuaded</source>
+        <translation>劝阻成功</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="101"/>
+        <source>Lost money</source>
+        <translation>已被骗</translation>
+    </message>
+</context>
+<context>
+    <name>CasesScreen</name>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="95"/>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="96"/>
+        <source>Warnings</source>
+        <translation>预警信息</translation>
+    </message>
+</context>
+<context>
+    <name>ClockDialog</name>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="310"/>
+        <source>The approving organ and person</source>
+        <translation>批准机关和批准人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="312"/>
+        <source>Reason (e.g. expert appraisal) *</source>
+        <translation>原因（如鉴定）*</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="312"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="313"/>
+        <source>Reason for the extension *</source>
+        <translation>延长理由 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="314"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="314"/>
+        <source>Approved by *</source>
+        <translation>批准人 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="315"/>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="319"/>
+        <source>{article} (+{days} days)</source>
+        <translation>{article}（延长 {days} 日）</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBanner</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="102"/>
+        <location filename="../../desktop/views/main_window.py" line="112"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="112"/>
+        <location filename="../../desktop/views/main_window.py" line="122"/>
         <source>The database connection was lost: {reason}. Retrying… (saved data is not affected; unsaved input is kept)</source>
         <translation>数据库连接已断开：{reason}。正在重试…（已保存的数据不受影响，未保存的内容仍保留）</translation>
     </message>
@@ -1061,132 +1656,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="149"/>
+        <location filename="../../desktop/views/main_window.py" line="159"/>
         <source>StationDesk — {station}</source>
         <translation>派出所综合指挥室工作台 — {station}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="149"/>
+        <location filename="../../desktop/views/main_window.py" line="159"/>
         <source>Police station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="162"/>
+        <location filename="../../desktop/views/main_window.py" line="172"/>
         <source>{title} (Ctrl+{number})</source>
         <translation>{title}（Ctrl+{number}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="196"/>
+        <location filename="../../desktop/views/main_window.py" line="206"/>
         <source>Today&apos;s Briefing</source>
         <translation>今日晨会</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="197"/>
+        <location filename="../../desktop/views/main_window.py" line="207"/>
         <source>Incidents</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="198"/>
+        <location filename="../../desktop/views/main_window.py" line="208"/>
         <source>Work Orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="199"/>
+        <location filename="../../desktop/views/main_window.py" line="209"/>
+        <source>Cases &amp; Warnings</source>
+        <translation>执法与预警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="210"/>
         <source>Disputes</source>
         <translation>矛盾纠纷</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="200"/>
+        <location filename="../../desktop/views/main_window.py" line="211"/>
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="201"/>
+        <location filename="../../desktop/views/main_window.py" line="212"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="248"/>
+        <location filename="../../desktop/views/main_window.py" line="264"/>
         <source>A new database is used after StationDesk is restarted.</source>
         <translation>更换数据库后需重新启动本程序才会生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="250"/>
+        <location filename="../../desktop/views/main_window.py" line="266"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="270"/>
+        <location filename="../../desktop/views/main_window.py" line="286"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="287"/>
+        <location filename="../../desktop/views/main_window.py" line="303"/>
         <source>StationDesk</source>
         <translation>综合指挥室工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="288"/>
+        <location filename="../../desktop/views/main_window.py" line="304"/>
         <source>This screen could not be opened; details are in the log file.</source>
         <translation>无法打开此页面，详细信息已写入日志文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="296"/>
+        <location filename="../../desktop/views/main_window.py" line="312"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="297"/>
+        <location filename="../../desktop/views/main_window.py" line="313"/>
         <source>Command-room chief</source>
         <translation>指挥长</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="298"/>
+        <location filename="../../desktop/views/main_window.py" line="314"/>
         <source>Duty officer</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="299"/>
+        <location filename="../../desktop/views/main_window.py" line="315"/>
         <source>Police officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="300"/>
+        <location filename="../../desktop/views/main_window.py" line="316"/>
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="301"/>
+        <location filename="../../desktop/views/main_window.py" line="317"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="314"/>
+        <location filename="../../desktop/views/main_window.py" line="330"/>
         <source>Database: {backend} {name}</source>
         <translation>数据库：{backend} {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="319"/>
+        <location filename="../../desktop/views/main_window.py" line="335"/>
         <source>no role</source>
         <translation>无角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="321"/>
+        <location filename="../../desktop/views/main_window.py" line="337"/>
         <source>User: {name} ({number}, {roles})</source>
         <translation>当前用户：{name}（{number}，{roles}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="337"/>
+        <location filename="../../desktop/views/main_window.py" line="353"/>
         <source>Connected</source>
         <translation>● 已连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="337"/>
+        <location filename="../../desktop/views/main_window.py" line="353"/>
         <source>Disconnected</source>
         <translation>● 连接已断开</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="360"/>
+        <location filename="../../desktop/views/main_window.py" line="376"/>
         <source>Database connection restored.</source>
         <translation>数据库连接已恢复。</translation>
     </message>
@@ -1355,6 +1955,39 @@
         <location filename="../../desktop/views/work_order_dialogs.py" line="309"/>
         <source>The work order could not be saved (database unreachable?). Your input is kept; try again.</source>
         <translation>工单未能保存（数据库无法连接？）。您填写的内容仍保留，请稍后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="470"/>
+        <source>Record outcome</source>
+        <translation>登记处置结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="474"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="479"/>
+        <source>Outcome *</source>
+        <translation>处置结果 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="479"/>
+        <source>What was done</source>
+        <translation>办理情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="479"/>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="491"/>
+        <source>Please choose the outcome.</source>
+        <translation>请选择处置结果。</translation>
     </message>
 </context>
 <context>
@@ -2000,6 +2633,290 @@ Database: {url}</source>
     </message>
 </context>
 <context>
+    <name>WarningDetailPanel</name>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="825"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="825"/>
+        <source>Work order…</source>
+        <translation>下发工单…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="825"/>
+        <source>Record outcome…</source>
+        <translation>登记处置结果…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="835"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="835"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="835"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="836"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="836"/>
+        <source>Deadline</source>
+        <translation>处置时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="836"/>
+        <source>Subject</source>
+        <translation>预警对象</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="837"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="837"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="838"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="838"/>
+        <source>Content</source>
+        <translation>预警内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="839"/>
+        <source>Required action</source>
+        <translation>处置要求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="839"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="850"/>
+        <source>Work orders</source>
+        <translation>相关工单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="876"/>
+        <source>No warning selected</source>
+        <translation>未选择预警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="882"/>
+        <source>(overdue)</source>
+        <translation>（已超期）</translation>
+    </message>
+</context>
+<context>
+    <name>WarningFormDialog</name>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="369"/>
+        <source>Edit warning</source>
+        <translation>修改预警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="369"/>
+        <source>New warning</source>
+        <translation>新建预警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="374"/>
+        <source>Leave empty to number it automatically</source>
+        <translation>留空则自动编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="389"/>
+        <source>Handle by</source>
+        <translation>处置时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="403"/>
+        <source>Number</source>
+        <translation>预警编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="403"/>
+        <source>Source *</source>
+        <translation>来源 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="403"/>
+        <source>Kind *</source>
+        <translation>类型 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="404"/>
+        <source>Received *</source>
+        <translation>接收时间 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="404"/>
+        <source>Subject</source>
+        <translation>预警对象</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="405"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="405"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="406"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="406"/>
+        <source>Content *</source>
+        <translation>预警内容 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="407"/>
+        <source>Required action</source>
+        <translation>处置要求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="407"/>
+        <source>Deadline</source>
+        <translation>处置时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="409"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>WarningListPage</name>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="619"/>
+        <source>Number</source>
+        <translation>预警编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="619"/>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="619"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="620"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="620"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="620"/>
+        <source>Subject</source>
+        <translation>预警对象</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="621"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="621"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="621"/>
+        <source>Deadline</source>
+        <translation>处置时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="622"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="622"/>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="625"/>
+        <source>Warnings</source>
+        <translation>预警信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="630"/>
+        <source>New…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="631"/>
+        <source>Register a warning</source>
+        <translation>登记预警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="636"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="637"/>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="639"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="641"/>
+        <source>Overdue only</source>
+        <translation>仅超期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="644"/>
+        <source>Reset filters</source>
+        <translation>重置筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="710"/>
+        <source>The warning could not be read from the database.</source>
+        <translation>无法从数据库读取这条预警。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="773"/>
+        <source>Work order issued for warning {number}</source>
+        <translation>已为预警 {number} 下发工单</translation>
+    </message>
+</context>
+<context>
     <name>WorkOrderDetailPanel</name>
     <message>
         <location filename="../../desktop/views/work_orders_screen.py" line="715"/>
@@ -2574,6 +3491,22 @@ Database: {url}</source>
         <location filename="../../desktop/views/work_orders_screen.py" line="92"/>
         <source>Work orders</source>
         <translation>工单列表</translation>
+    </message>
+</context>
+<context>
+    <name>_FormDialog</name>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="181"/>
+        <source>Could not save (database unreachable?). Your input is kept; try again.</source>
+        <translation>未能保存（数据库无法连接？）。您填写的内容仍保留，请稍后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>_ListPage</name>
+    <message>
+        <location filename="../../desktop/views/cases_screen.py" line="146"/>
+        <source>The database could not be reached; nothing was changed. Try again.</source>
+        <translation>无法连接数据库，未作任何改动，请重试。</translation>
     </message>
 </context>
 </TS>

@@ -175,3 +175,13 @@ def test_summary_counts(db, org):
     assert summary["by_kind"] == {"fraud": 2, "stability": 1, "public_order": 0, "hazard": 0, "other": 0}
     assert summary["not_acted"] == 2
     assert summary["overdue"] == 2  # the 03-05 fraud one and the 03-04 hazard one (both deadline 03-05 18:00)
+
+
+def test_any_order_issued_for_a_warning_marks_it_assigned(db, org):
+    """An order made through the general new-order form (not order_for_warning) also moves the
+    warning on, in the order's own transaction."""
+    wid = wn.create_warning(db, org.duty, _values(deadline="2025-03-06 18:00"), now=NOW)
+    assert wn.warning_detail(db, org.station_id, wid, now=NOW).status == "received"
+    wo.create_work_order(db, org.duty, wo.NewOrder(title="劝阻", unit_id=org.team, source_kind="warning",
+                                                   source_id=wid), now=NOW)
+    assert wn.warning_detail(db, org.station_id, wid, now=NOW).status == "assigned"

@@ -21,7 +21,8 @@ def window(qtbot, station_db, admin_login, settings):
 
 def test_navigation_lists_every_screen_and_placeholders_for_the_unbuilt(window):
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert titles == ["Today's Briefing", "Incidents", "Work Orders", "Disputes", "Statistics", "Settings"]
+    assert titles == ["Today's Briefing", "Incidents", "Work Orders", "Cases & Warnings", "Disputes", "Statistics",
+                      "Settings"]
     assert window.stack.count() == len(SCREENS)
     for i in range(window.stack.count()):
         if SCREENS[i] in ("settings", *SCREEN_FACTORIES):  # real screens, not placeholders
@@ -34,16 +35,16 @@ def test_navigation_lists_every_screen_and_placeholders_for_the_unbuilt(window):
 
 def test_clicking_navigation_switches_screen(qtbot, window):
     with qtbot.waitSignal(window.page_changed) as blocker:
-        window.navigation.setCurrentRow(3)
+        window.navigation.setCurrentRow(4)
     assert blocker.args == ["disputes"]
-    assert window.stack.currentIndex() == 3
+    assert window.stack.currentIndex() == 4
 
 
-@pytest.mark.parametrize("number", range(1, 7))
+@pytest.mark.parametrize("number", range(1, 8))
 def test_ctrl_number_switches_screen(qtbot, window, number):
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
-    start = 0 if number != 1 else 5
+    start = 0 if number != 1 else 6
     window.show_page(start)
     qtbot.keyClick(window.navigation, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentIndex() == number - 1
@@ -101,9 +102,9 @@ def test_chinese_translation_is_used(qtbot, station_db, admin_login, settings, z
     win = MainWindow(station_db, admin_login, settings=settings)
     qtbot.addWidget(win)
     titles = [win.navigation.item(i).text() for i in range(win.navigation.count())]
-    assert titles == ["今日晨会", "警情", "工单", "矛盾纠纷", "统计报表", "设置"]
+    assert titles == ["今日晨会", "警情", "工单", "执法与预警", "矛盾纠纷", "统计报表", "设置"]
     assert "管理员" in win.user_label.text()
-    assert "本功能尚未开放" in win.stack.widget(3).message_label.text()
+    assert "本功能尚未开放" in win.stack.widget(4).message_label.text()
 
 
 def test_settings_page_holds_the_settings_form(qtbot, window, settings):

@@ -38,6 +38,7 @@ from desktop.models.enums import (
     ClusterStatus,
     Priority,
     Role,
+    WarningStatus,
     WorkOrderEventKind,
     WorkOrderSource,
     WorkOrderStatus,
@@ -234,6 +235,11 @@ def create_work_order(db: Database, login: LoginResult, new: NewOrder, *, now: d
         if new.source_kind == WorkOrderSource.CLUSTER:
             cluster = s.get(RepeatCluster, new.source_id)
             cluster.status = ClusterStatus.ORDERED
+        elif new.source_kind == WorkOrderSource.WARNING:
+            # In the same transaction: a warning with an order out is being handled (已派单).
+            warning = s.get(Warning, new.source_id)
+            if warning.status == WarningStatus.RECEIVED:
+                warning.status = WarningStatus.ASSIGNED
         s.flush()
         record_event(s, AuditAction.TRANSITION, table_name="work_orders", record_id=order.id,
                      summary=f"下发工单 {order.number}：{order.title}"[:300])
