@@ -83,6 +83,10 @@ def create_demo_database(
             # The generator writes in bulk through the connection; one entry records the whole act.
             record_event(session, AuditAction.BULK, summary=f"生成演示派出所数据：{years} 年，种子 {seed}",
                          changes={"counts": dict(summary.counts)}, station_id=summary.station_id)
+        # The open cases' deadlines by the clock rules (the generator writes cases in bulk).
+        from desktop.services.cases import CaseRules, recompute_due
+
+        recompute_due(db, summary.station_id, None, CaseRules())
         return DemoResult(db.label, summary.station_id, table_counts(db))
     except BaseException:
         db.dispose()

@@ -123,11 +123,23 @@ class CaseRules:
         return max(self.admin_limit_days - self.warn_days, 0)
 
 
+def stage_days(rules: CaseRules, stage: str | None) -> int | None:
+    """The days of a criminal-case stage: its exact name, else the longest configured name it
+    contains (the case system writes 刑事拘留 where the rule says 拘留)."""
+    name = (stage or "").strip()
+    if not name:
+        return None
+    if name in rules.criminal_stage_days:
+        return rules.criminal_stage_days[name]
+    matches = [key for key in rules.criminal_stage_days if key and key in name]
+    return rules.criminal_stage_days[max(matches, key=len)] if matches else None
+
+
 def _clock(kind: str, accepted_at: datetime, events: Sequence[tuple[str, datetime]], extended: bool,
            stage: str | None, rules: CaseRules) -> tuple[datetime | None, datetime | None]:
     """(deadline counting only finished pauses, start of the open pause or None)."""
     if kind == CaseKind.CRIMINAL:
-        days = rules.criminal_stage_days.get((stage or "").strip())
+        days = stage_days(rules, stage)
         return (accepted_at + timedelta(days=days) if days else None), None
     paused = 0
     open_at: datetime | None = None

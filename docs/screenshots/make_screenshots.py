@@ -69,6 +69,7 @@ def main() -> int:
     _shoot(app, window, "main_window.png")
     _incident_screens(app, window, db, result, scratch)
     _work_order_screens(app, window)
+    _case_screens(app, window)
 
     # The idle lock over the main window, after a wrong password (the screen, so the modal shows).
     lock = IdleLock(window, db, result, minutes=15)
@@ -177,6 +178,25 @@ def _work_order_screens(app, window) -> None:
             page.panel.select_id(model.id_of_row(row))
             break
     _shoot(app, window, "work_orders.png")
+    window.show_page(1)
+
+
+def _case_screens(app, window) -> None:
+    """执法与预警: the case register with a case's clock, and the warnings register."""
+    from desktop.views.main_window import SCREENS
+
+    window.show_page(SCREENS.index("cases"))
+    screen = window.screen("cases")
+    page = screen.case_page
+    model = page.panel.model
+    if model.rowCount():
+        page.panel.select_id(model.id_of_row(0))
+    _shoot(app, window, "cases.png")
+    screen.setCurrentWidget(screen.warning_page)
+    wmodel = screen.warning_page.panel.model
+    if wmodel.rowCount():
+        screen.warning_page.panel.select_id(wmodel.id_of_row(0))
+    _shoot(app, window, "warnings.png")
     window.show_page(1)
 
 

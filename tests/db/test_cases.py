@@ -246,3 +246,13 @@ def test_criminal_stage_due_soon_uses_the_administrative_margin(db, login):
     q = case_list_query(db, me.station_id, today=due - timedelta(days=5), rules=rules)
     tone = [c.key for c in q.columns].index("tone") + 1
     assert [row[tone] for row in q.fetch(0, 10)] == ["due_soon"]
+
+
+def test_a_stage_written_longer_than_the_rule_still_finds_its_days():
+    from desktop.services.cases import CaseRules, stage_days
+
+    rules = CaseRules(criminal_stage_days={"拘留": 37, "侦查羁押": 60})
+    assert stage_days(rules, "拘留") == 37
+    assert stage_days(rules, "刑事拘留") == 37
+    assert stage_days(rules, "延长侦查羁押") == 60
+    assert stage_days(rules, "立案侦查") is None and stage_days(rules, None) is None
