@@ -36,6 +36,8 @@ class Briefing(StationScoped, Tracked, Base):
     compiled_at: Mapped[datetime | None]
     signed_at: Mapped[datetime | None]
     signed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
+    # Corrections after sign-off: [{"at": iso time, "by": staff id, "text": …}], never edits.
+    addenda: Mapped[list | None] = mapped_column(JSON)
 
     directives: Mapped[list[Directive]] = relationship(
         back_populates="briefing", order_by="Directive.seq", cascade="all, delete-orphan"
@@ -60,5 +62,8 @@ class Directive(StationScoped, Tracked, Base):
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
     priority: Mapped[str] = mapped_column(String(20), nullable=False, default=Priority.NORMAL)
     deadline: Mapped[datetime | None]
+    # The units (each with a person) the directive goes to: [{"unit_id": …, "assignee_id": …}];
+    # issuing the briefing makes one work order per entry (``unit_id`` above is the first).
+    targets: Mapped[list | None] = mapped_column(JSON)
 
     briefing: Mapped[Briefing] = relationship(back_populates="directives")
