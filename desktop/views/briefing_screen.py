@@ -446,7 +446,7 @@ class BriefingScreen(QWidget):
     def add_directive(self, dialog: DirectiveDialog | None = None) -> bool:
         from desktop.services import briefings
 
-        if self.briefing_id is None or self.signed:
+        if self.briefing_id is None or self.signed or not self._save_if_edited():
             return False
         dialog = dialog or DirectiveDialog(self.lookups(), self.texts, self)
         while exec_dialog(dialog):
@@ -462,7 +462,7 @@ class BriefingScreen(QWidget):
         from desktop.services import briefings
 
         item = self.directive_list.currentItem()
-        if item is None or self.briefing_id is None or self.signed:
+        if item is None or self.briefing_id is None or self.signed or not self._save_if_edited():
             return False
         ok, _ = self._call(self.tr("Remove directive"), briefings.remove_directive, self.db, self.login,
                            item.data(Qt.ItemDataRole.UserRole))

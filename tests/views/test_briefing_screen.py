@@ -208,3 +208,35 @@ def test_notable_incident_opens_its_record(qtbot, org, settings, messages):
     with qtbot.waitSignal(screen.open_record) as blocker:
         screen.notable_list.itemDoubleClicked.emit(item)
     assert blocker.args[0] == "incident" and blocker.args[1] == item.data(Qt.ItemDataRole.UserRole)
+
+
+def test_typed_analysis_survives_a_directive_and_remove(qtbot, org, settings, dialogs, messages):
+    screen = _screen(qtbot, org, settings)
+    screen.date_edit.setDate(QDate(DAY))
+    assert screen.compile()
+    screen.analysis_edit.setPlainText("重点关注解放路。")
+
+    def fill(dialog: DirectiveDialog) -> None:
+        dialog.text_edit.setPlainText("走访解放路商户")
+        dialog.set_target(0, org.team_id, None)
+
+    dialogs.fill = fill
+    assert screen.add_directive()
+    assert screen.analysis_edit.toPlainText() == "重点关注解放路。"
+    assert screen.view.analysis == "重点关注解放路。"
+    screen.directive_list.setCurrentRow(0)
+    assert screen.remove_directive()
+    assert screen.directive_list.count() == 0 and screen.view.directives == []
+    assert messages == []
+
+
+def test_print_minutes_opens_the_preview(qtbot, org, settings, dialogs, messages):
+    from desktop.views.print_preview_dialog import PrintPreviewDialog
+
+    screen = _screen(qtbot, org, settings)
+    assert not screen.print_button.isEnabled()
+    screen.date_edit.setDate(QDate(DAY))
+    assert screen.compile()
+    assert screen.print_minutes(), messages
+    assert isinstance(dialogs.seen[-1], PrintPreviewDialog)
+    assert not dialogs.seen[-1].pdf_path.exists()  # the temporary PDF is removed after the preview
