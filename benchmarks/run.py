@@ -31,6 +31,7 @@ CASE_MODULES: tuple[str, ...] = (
     "benchmarks.cases_incidents",
     "benchmarks.cases_work_orders",
     "benchmarks.cases_cases",
+    "benchmarks.cases_briefing",
 )
 
 
