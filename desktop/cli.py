@@ -119,6 +119,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
     _common(p)
 
+    br = sub.add_parser("briefing", help="晨会 / 周分析 / 月会商")
+    br_sub = br.add_subparsers(dest="briefing_command", metavar="ACTION", required=True, parser_class=_Parser)
+    p = br_sub.add_parser("compile", help="汇总某日晨会（或周分析、月会商）的数据，可输出 PDF 纪要（不保存）")
+    p.add_argument("--date", required=True, metavar="DATE", help="开会日期，如 2025-03-02（晨会统计前一值班日）")
+    p.add_argument("--kind", choices=["daily", "weekly", "monthly"], default="daily",
+                   help="daily 晨会（默认）/ weekly 周分析 / monthly 月会商")
+    p.add_argument("--pdf", metavar="OUT.pdf", help="把汇总结果写成 PDF 纪要")
+    p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
+    _common(p)
+
     audit = sub.add_parser("audit", help="审计日志")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True, parser_class=_Parser)
     p = audit_sub.add_parser("verify", help="校验审计日志的哈希链是否完整未被篡改")
@@ -467,6 +477,35 @@ def cmd_workorders_ledger(args) -> dict:
         db.dispose()
 
 
+def cmd_briefing_compile(args) -> dict:
+    from sqlalchemy import select
+
+    from desktop.db.migrate import prepare
+    from desktop.models.org import Station
+    from desktop.services.briefings import compile_briefing, period_for
+
+    day = _parse_date(args.date, "开会日期")
+    db = _open(args)
+    try:
+        prepare(db)
+        station_id = _station_id(db, args.station)
+        with db.session(station_id=station_id) as s:
+            name, cutover = s.execute(select(Station.name, Station.cutover_hour).where(Station.id == station_id)).one()
+        start, end = period_for(args.kind, day, cutover)
+        compiled = compile_briefing(db, station_id, args.kind, start, end)
+    finally:
+        db.dispose()
+    pages = None
+    if args.pdf:
+        from desktop.reports.briefing_pdf import write_minutes_pdf
+
+        # Compile-only: nothing is stored, so the minutes carry the figures and no analysis or directives.
+        view = {"kind": args.kind, "period_start": start, "period_end": end, "status": "draft", "compiled": compiled}
+        pages = write_minutes_pdf(args.pdf, station_name=name, view_like=view)
+    return {"station": name, "kind": args.kind, "date": day.isoformat(), "period_start": start.isoformat(" "),
+            "period_end": end.isoformat(" "), "compiled": compiled, "pdf": args.pdf, "pages": pages}
+
+
 def cmd_audit_verify(args) -> dict:
     from desktop.db.audit import chain_ids, verify_chain
     from desktop.db.migrate import SchemaState, schema_status
@@ -569,6 +608,8 @@ def _print_human(command: str, result: dict) -> None:
     elif command == "workorders ledger":
         files = "、".join(f for f in (result["xlsx"], result["pdf"]) if f)
         print(f"{result['from']} 至 {result['to']} 下发的工单 {result['orders']} 张，台账已保存到 {files}")
+    elif command == "briefing compile":
+        _print_briefing(result)
     elif command == "audit verify":
         for chain in result["chains"]:
             print(f"链 {chain['chain']}：{chain['entries']:,} 条，完整")
@@ -576,6 +617,33 @@ def _print_human(command: str, result: dict) -> None:
             print("审计日志为空")
     else:  # pragma: no cover - every command is listed above
         print(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+
+
+def _print_briefing(result: dict) -> None:
+    from desktop.reports.briefing_pdf import KIND_TITLES, pct
+
+    c = result["compiled"]
+    inc, rep, cases, warn, disp, wo = (c.get(k) or {} for k in
+                                       ("incidents", "repeats", "cases", "warnings", "disputes", "work_orders"))
+    print(f"{result['station']}{KIND_TITLES.get(result['kind'], '')}（{result['date']}）")
+    print(f"统计时段：{result['period_start'][:16]} 至 {result['period_end'][:16]}")
+    line = (f"警情 {inc.get('total', 0)} 起；上期 {inc.get('prev', 0)} 起，环比 {pct(inc.get('change_prev_pct'))}；"
+            f"去年同期 {inc.get('last_year', 0)} 起，同比 {pct(inc.get('change_year_pct'))}")
+    if "avg3" in inc:
+        line += f"；近三年均值 {inc['avg3']:.1f} 起，较均值 {pct(inc.get('change_avg3_pct'))}"
+    print(line)
+    for cat in (inc.get("by_category") or [])[:10]:
+        print(f"  {cat['name']}  {cat['count']}（上期 {cat['prev']}，去年同期 {cat['last_year']}）")
+    print(f"重复警情 {rep.get('total', 0)} 组")
+    print(f"案件：受理 {cases.get('accepted', 0)} 件，结案 {cases.get('closed', 0)} 件，"
+          f"临期治安案件 {len(cases.get('admin_due') or [])} 件（超期 {cases.get('admin_overdue', 0)} 件）")
+    print(f"预警：接收 {warn.get('received', 0)} 条，未处置 {warn.get('not_acted', 0)} 条，"
+          f"逾期 {warn.get('overdue', 0)} 条")
+    print(f"矛盾纠纷：登记 {disp.get('registered', 0)} 件，高风险 {len(disp.get('high_risk') or [])} 件，"
+          f"民转刑风险 {len(disp.get('criminal_risk') or [])} 件")
+    print(f"工单：下发 {wo.get('issued', 0)} 张，办结 {wo.get('closed', 0)} 张，超期 {wo.get('overdue', 0)} 张")
+    if result["pdf"]:
+        print(f"纪要已保存到 {result['pdf']}（{result['pages']} 页）")
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], dict]] = {
@@ -592,6 +660,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], dict]] = {
     "repeats": cmd_repeats,
     "workorders list": cmd_workorders_list,
     "workorders ledger": cmd_workorders_ledger,
+    "briefing compile": cmd_briefing_compile,
 }
 
 
@@ -606,6 +675,8 @@ def _command_name(args: argparse.Namespace) -> str | None:
         return f"workorders {args.workorders_command}"
     if args.command == "cases":
         return f"cases {args.cases_command}"
+    if args.command == "briefing":
+        return f"briefing {args.briefing_command}"
     return args.command
 
 
