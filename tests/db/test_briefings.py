@@ -138,9 +138,11 @@ def test_directives_orders_sign_off_and_addendum(db, org):
     assert len(ids) == 3
     orders = wo.orders_for_source(db, org.station_id, "directive", d1)
     assert len(orders) == 2 and {o[0] for o in orders} <= set(ids)
-    detail = wo.order_detail(db, org.station_id, orders[0][0]) if hasattr(wo, "order_detail") else None
-    if detail is not None:
-        assert detail.deadline == datetime(2025, 3, 8, 18)
+    details = [wo.order_detail(db, org.station_id, o[0], now=NOW) for o in orders]
+    assert sorted(d.unit_id for d in details) == sorted([org.team, org.room])
+    assert {(d.title, d.deadline, d.priority) for d in details} == {("加强夜间巡逻", datetime(2025, 3, 8, 18), "high")}
+    walk = wo.order_detail(db, org.station_id, wo.orders_for_source(db, org.station_id, "directive", d2)[0][0], now=NOW)
+    assert walk.assignee_id == org.officer.staff_id and walk.deadline == NOW + timedelta(hours=72)
     view = br.briefing_view(db, org.station_id, bid)
     assert view.status == "signed" and view.signed_by[0] == org.chief.staff_id and view.signed_at == NOW
     assert {len(d.orders) for d in view.directives} == {1, 2} and not any(d.done for d in view.directives)
@@ -190,3 +192,39 @@ def test_disputes_section(db, org):
     assert d["registered"] == 1
     assert [r["number"] for r in d["high_risk"]] == ["D1"]
     assert [r["number"] for r in d["criminal_risk"]] == ["D2"]
+
+
+def test_cases_and_work_orders_sections(db, org):
+    from desktop.models import Case, Station
+    from tests.factories import make_work_order
+
+    with db.transaction(station_id=org.station_id) as s:
+        station = s.get(Station, org.station_id)
+        s.add_all([
+            Case(station_id=org.station_id, number="XA1", kind="administrative", title="殴打他人",
+                 accepted_at=datetime(2025, 2, 5, 10), due_at=datetime(2025, 3, 7)),        # past warn day
+            Case(station_id=org.station_id, number="XA2", kind="administrative", title="盗窃",
+                 accepted_at=datetime(2025, 2, 25, 10), due_at=datetime(2025, 3, 27)),      # not yet
+            Case(station_id=org.station_id, number="XA3", kind="administrative", title="赌博",
+                 accepted_at=datetime(2025, 1, 25, 10), due_at=datetime(2025, 2, 24)),      # overdue
+            Case(station_id=org.station_id, number="XS1", kind="criminal", title="诈骗", stage="拘留",
+                 accepted_at=datetime(2025, 3, 5, 12), due_at=datetime(2025, 3, 8)),        # within 3 days
+            Case(station_id=org.station_id, number="XA4", kind="administrative", title="噪音", status="closed",
+                 accepted_at=datetime(2025, 2, 1, 10), due_at=datetime(2025, 3, 3),
+                 closed_at=datetime(2025, 3, 5, 15)),
+        ])
+        from desktop.models import Unit
+        team = s.get(Unit, org.team)
+        make_work_order(s, station, team, seq=1, issued_at=datetime(2025, 3, 5, 9), deadline=datetime(2025, 3, 6, 8))
+        make_work_order(s, station, team, seq=2, issued_at=datetime(2025, 3, 5, 10), status="closed",
+                        closed_at=datetime(2025, 3, 5, 20))
+        make_work_order(s, station, team, seq=3, issued_at=datetime(2025, 3, 1, 10))
+    c = br.compile_briefing(db, org.station_id, "daily", *br.period_for("daily", date(2025, 3, 6), 8), now=NOW)
+    cases = c["cases"]
+    assert [r["number"] for r in cases["admin_due"]] == ["XA3", "XA1"] and cases["admin_overdue"] == 1
+    assert [r["number"] for r in cases["criminal_due"]] == ["XS1"]
+    assert cases["accepted"] == 1 and cases["closed"] == 1
+    w = c["work_orders"]
+    assert w["issued"] == 2 and w["closed"] == 1 and w["overdue"] == 2  # seq 3 too: due 3-4
+    assert w["issued_by_unit"] == {"社区警务队": 2}
+    assert c["warnings"]["received"] == 0
