@@ -285,7 +285,7 @@ WARNING_LABELS = {"fraud": "反诈", "stability": "涉稳", "public_order": "治
 NATURE_LABELS = {"family": "婚恋家庭", "neighbour": "邻里", "land": "土地山林", "labour": "劳资", "debt": "经济债务",
                  "property_mgmt": "物业", "medical": "医患", "traffic": "交通事故", "other": "其他"}
 RISK_LABELS = {"low": "低", "medium": "中", "high": "高", "major": "重大"}
-LIST_LIMIT = 12
+LIST_LIMIT = 8  # per listing: the minutes stay a few pages even on a busy day
 
 
 def _n(data: dict, key: str) -> int:
@@ -298,6 +298,11 @@ def _listing(st: _Styles, items: list[Any], line) -> list[Any]:
     if len(items) > LIST_LIMIT:
         out.append(_p(f"……共{len(items)}项，其余从略。", st.item))
     return out
+
+
+def _join(*parts: Any) -> str:
+    """Non-empty parts joined with "，" (a missing stage or unit leaves no double comma)."""
+    return "，".join(str(p).strip().rstrip("，") for p in parts if p and str(p).strip())
 
 
 def _day(value: Any) -> str:
@@ -321,8 +326,8 @@ def _cases(st: _Styles, data: dict) -> list[Any]:
 
     def line(c: dict) -> str:
         flag = "【已超期】" if c.get("overdue") else ""
-        return (f"{c.get('number') or DASH}　{c.get('title') or ''}，{c.get('stage') or ''}，"
-                f"期限{_day(c.get('due_at'))}，主办{c.get('officer') or DASH}{flag}")
+        return _join(f"{c.get('number') or DASH}　{c.get('title') or ''}", c.get("stage"),
+                     f"期限{_day(c.get('due_at'))}", f"主办{c.get('officer') or DASH}") + flag
     return out + _listing(st, [*admin, *criminal], line)
 
 
@@ -341,9 +346,9 @@ def _disputes(st: _Styles, data: dict) -> list[Any]:
 
     def line(d: dict) -> str:
         tags = "【民转刑风险】" if d.get("criminal_risk") else ""
-        return (f"{d.get('number') or DASH}　{NATURE_LABELS.get(d.get('nature'), d.get('nature') or '')}纠纷，"
-                f"风险{RISK_LABELS.get(d.get('risk_level'), d.get('risk_level') or DASH)}，"
-                f"{d.get('summary') or ''}{tags}")
+        return _join(f"{d.get('number') or DASH}　{NATURE_LABELS.get(d.get('nature'), d.get('nature') or '')}纠纷",
+                     f"风险{RISK_LABELS.get(d.get('risk_level'), d.get('risk_level') or DASH)}",
+                     d.get("summary")) + tags
     seen: set = set()
     rows = []
     for d in [*criminal, *high]:
@@ -366,10 +371,10 @@ def _work_orders(st: _Styles, data: dict) -> list[Any]:
     carried = data.get("open_from_directives") or []
     if carried:
         out.append(_p(f"此前指令形成的工单尚有{len(carried)}张未办结：", st.body))
-        out += _listing(st, carried, lambda o: (
-            f"{o.get('number')}　{o.get('title') or ''}，{o.get('unit') or DASH}，"
-            f"{STATUS_LABELS.get(o.get('status'), o.get('status') or '')}，时限{_fmt_dt(o.get('deadline'))}"
-            + ("【已超期】" if o.get("overdue") else "")))
+        out += _listing(st, carried, lambda o: _join(
+            f"{o.get('number')}　{(o.get('title') or '').rstrip('。，；')}", o.get("unit"),
+            STATUS_LABELS.get(o.get("status"), o.get("status")), f"时限{_fmt_dt(o.get('deadline'))}")
+            + ("【已超期】" if o.get("overdue") else ""))
     return out
 
 
