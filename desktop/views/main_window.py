@@ -65,10 +65,19 @@ def _cases_screen(window: MainWindow, parent: QWidget) -> QWidget:
     return screen
 
 
+def _briefing_screen(window: MainWindow, parent: QWidget) -> QWidget:
+    from desktop.views.briefing_screen import BriefingScreen
+
+    screen = BriefingScreen(window.db, window.login, settings=window.qsettings, store=window.store, parent=parent)
+    screen.open_record.connect(window.show_record)
+    return screen
+
+
 # The screens built so far; the others show the "not yet available" panel. Each is imported and
 # built the first time it is shown, so start-up pays only for the screen it opens on.
 SCREEN_FACTORIES: dict[str, ScreenFactory] = {
-    "incidents": _incidents_screen, "work_orders": _work_orders_screen, "cases": _cases_screen,
+    "briefing": _briefing_screen, "incidents": _incidents_screen, "work_orders": _work_orders_screen,
+    "cases": _cases_screen,
 }
 
 
@@ -239,6 +248,14 @@ class MainWindow(QMainWindow):
     @property
     def store(self) -> SettingsStore:
         return self._store
+
+    def show_record(self, kind: str, record_id: int) -> None:
+        """Open a record named by another screen (the briefing's notable incidents, …)."""
+        if kind == "incident":
+            self.show_page(SCREENS.index("incidents"))
+            self.screen("incidents").show_incident(record_id)
+        elif kind == "work_order":
+            self.show_work_order(record_id)
 
     def show_work_order(self, order_id: int) -> None:
         """Open a work order in the 工单 screen (from another screen's link)."""

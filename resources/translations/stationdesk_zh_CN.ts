@@ -61,6 +61,297 @@
     </message>
 </context>
 <context>
+    <name>BriefingScreen</name>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="233"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="419"/>
+        <source>Briefing</source>
+        <translation>晨会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="234"/>
+        <source>History</source>
+        <translation>历次晨会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="252"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="394"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="590"/>
+        <source>Compile</source>
+        <translation>汇总生成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="260"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="329"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="262"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="277"/>
+        <source>Analysis (研判意见)</source>
+        <translation>研判意见</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="279"/>
+        <source>Attendees</source>
+        <translation>参会人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="280"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="430"/>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="284"/>
+        <source>Add directive…</source>
+        <translation>添加指令…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="286"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="467"/>
+        <source>Remove directive</source>
+        <translation>删除指令</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="288"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="486"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="490"/>
+        <source>Issue and sign</source>
+        <translation>签发并下发</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="290"/>
+        <source>Addendum…</source>
+        <translation>补充记录…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="292"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="530"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="539"/>
+        <source>Print minutes</source>
+        <translation>打印纪要</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="305"/>
+        <source>Analysis</source>
+        <translation>研判意见</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="309"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="330"/>
+        <source>Directives</source>
+        <translation>工作指令</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="329"/>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="329"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="330"/>
+        <source>Open orders</source>
+        <translation>未办结工单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="367"/>
+        <source>The database could not be reached; nothing was changed. Try again.</source>
+        <translation>无法连接数据库，未作任何改动，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="454"/>
+        <source>Add directive</source>
+        <translation>添加指令</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/views/briefing_screen.py" line="487"/>
+        <source>Sign the briefing and issue its %n directive(s) as work orders? It cannot be edited afterwards.</source>
+        <translation>
+            <numerusform>签发本次晨会并把 %n 条指令下发为工单？签发后不能再修改。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="505"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="519"/>
+        <source>Addendum</source>
+        <translation>补充记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="512"/>
+        <source>Correction or addition to the signed minutes</source>
+        <translation>对已签发纪要的更正或补充</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="531"/>
+        <source>Printing the minutes is not available in this version.</source>
+        <translation>此版本暂不能打印纪要。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="544"/>
+        <source>Briefing minutes</source>
+        <translation>晨会纪要</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="590"/>
+        <source>Recompile</source>
+        <translation>重新汇总</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="592"/>
+        <source>Not compiled</source>
+        <translation>尚未汇总</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="629"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="629"/>
+        <source>in progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="658"/>
+        <source>Choose the kind and day, then Compile.</source>
+        <translation>选择类型和日期，然后点击“汇总生成”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="662"/>
+        <source>Repeat calls</source>
+        <translation>重复警情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="662"/>
+        <source>Cases</source>
+        <translation>执法动态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="663"/>
+        <source>Warnings</source>
+        <translation>预警信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="663"/>
+        <source>Disputes</source>
+        <translation>矛盾纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="664"/>
+        <source>Work orders</source>
+        <translation>工单情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="669"/>
+        <source>Incidents</source>
+        <translation>警情概况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="672"/>
+        <source>Total: %1; previous period %2 (%3); same period last year %4 (%5)</source>
+        <translation>共 %1 起；上期 %2 起（环比 %3）；去年同期 %4 起（同比 %5）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="682"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="682"/>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="682"/>
+        <source>Previous</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="682"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="683"/>
+        <source>Change</source>
+        <translation>环比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="683"/>
+        <source>Last year</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="701"/>
+        <source>Notable incidents (double-click to open):</source>
+        <translation>重点警情（双击打开）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="734"/>
+        <source>Hour</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="743"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingTexts</name>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="86"/>
+        <source>Daily briefing</source>
+        <translation>每日晨会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="86"/>
+        <source>Weekly analysis</source>
+        <translation>周分析</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="87"/>
+        <source>Monthly review</source>
+        <translation>月会商</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="91"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="91"/>
+        <source>Signed</source>
+        <translation>已签发</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="95"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="95"/>
+        <source>High</source>
+        <translation>急</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="95"/>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="96"/>
+        <source>Long term</source>
+        <translation>长期</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailPanel</name>
     <message>
         <location filename="../../desktop/views/cases_screen.py" line="488"/>
@@ -658,14 +949,87 @@
 <context>
     <name>ConnectionBanner</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="112"/>
+        <location filename="../../desktop/views/main_window.py" line="121"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="122"/>
+        <location filename="../../desktop/views/main_window.py" line="131"/>
         <source>The database connection was lost: {reason}. Retrying… (saved data is not affected; unsaved input is kept)</source>
         <translation>数据库连接已断开：{reason}。正在重试…（已保存的数据不受影响，未保存的内容仍保留）</translation>
+    </message>
+</context>
+<context>
+    <name>DirectiveDialog</name>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="105"/>
+        <source>Add directive</source>
+        <translation>添加指令</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="108"/>
+        <source>What is to be done</source>
+        <translation>工作内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="110"/>
+        <source>Unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="110"/>
+        <source>Person</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="112"/>
+        <source>Add unit</source>
+        <translation>添加单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="114"/>
+        <source>Remove unit</source>
+        <translation>删除单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="136"/>
+        <source>Directive</source>
+        <translation>指令内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="137"/>
+        <source>Units</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="139"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="140"/>
+        <source>Deadline</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="152"/>
+        <source>(choose a unit)</source>
+        <translation>（请选择单位）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="169"/>
+        <source>(anyone)</source>
+        <translation>（不指定）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="203"/>
+        <source>Write the directive.</source>
+        <translation>请填写指令内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="205"/>
+        <source>Choose at least one unit.</source>
+        <translation>请至少选择一个承办单位。</translation>
     </message>
 </context>
 <context>
@@ -1656,137 +2020,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="159"/>
+        <location filename="../../desktop/views/main_window.py" line="168"/>
         <source>StationDesk — {station}</source>
         <translation>派出所综合指挥室工作台 — {station}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="159"/>
+        <location filename="../../desktop/views/main_window.py" line="168"/>
         <source>Police station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="172"/>
+        <location filename="../../desktop/views/main_window.py" line="181"/>
         <source>{title} (Ctrl+{number})</source>
         <translation>{title}（Ctrl+{number}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="206"/>
+        <location filename="../../desktop/views/main_window.py" line="215"/>
         <source>Today&apos;s Briefing</source>
         <translation>今日晨会</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="207"/>
+        <location filename="../../desktop/views/main_window.py" line="216"/>
         <source>Incidents</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="208"/>
+        <location filename="../../desktop/views/main_window.py" line="217"/>
         <source>Work Orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="209"/>
+        <location filename="../../desktop/views/main_window.py" line="218"/>
         <source>Cases &amp; Warnings</source>
         <translation>执法与预警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="210"/>
+        <location filename="../../desktop/views/main_window.py" line="219"/>
         <source>Disputes</source>
         <translation>矛盾纠纷</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="211"/>
+        <location filename="../../desktop/views/main_window.py" line="220"/>
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="212"/>
+        <location filename="../../desktop/views/main_window.py" line="221"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="264"/>
+        <location filename="../../desktop/views/main_window.py" line="281"/>
         <source>A new database is used after StationDesk is restarted.</source>
         <translation>更换数据库后需重新启动本程序才会生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="266"/>
+        <location filename="../../desktop/views/main_window.py" line="283"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="286"/>
+        <location filename="../../desktop/views/main_window.py" line="303"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="303"/>
+        <location filename="../../desktop/views/main_window.py" line="320"/>
         <source>StationDesk</source>
         <translation>综合指挥室工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="304"/>
+        <location filename="../../desktop/views/main_window.py" line="321"/>
         <source>This screen could not be opened; details are in the log file.</source>
         <translation>无法打开此页面，详细信息已写入日志文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="312"/>
+        <location filename="../../desktop/views/main_window.py" line="329"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="313"/>
+        <location filename="../../desktop/views/main_window.py" line="330"/>
         <source>Command-room chief</source>
         <translation>指挥长</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="314"/>
+        <location filename="../../desktop/views/main_window.py" line="331"/>
         <source>Duty officer</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="315"/>
+        <location filename="../../desktop/views/main_window.py" line="332"/>
         <source>Police officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="316"/>
+        <location filename="../../desktop/views/main_window.py" line="333"/>
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="317"/>
+        <location filename="../../desktop/views/main_window.py" line="334"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="330"/>
+        <location filename="../../desktop/views/main_window.py" line="347"/>
         <source>Database: {backend} {name}</source>
         <translation>数据库：{backend} {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="335"/>
+        <location filename="../../desktop/views/main_window.py" line="352"/>
         <source>no role</source>
         <translation>无角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="337"/>
+        <location filename="../../desktop/views/main_window.py" line="354"/>
         <source>User: {name} ({number}, {roles})</source>
         <translation>当前用户：{name}（{number}，{roles}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="353"/>
+        <location filename="../../desktop/views/main_window.py" line="370"/>
         <source>Connected</source>
         <translation>● 已连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="353"/>
+        <location filename="../../desktop/views/main_window.py" line="370"/>
         <source>Disconnected</source>
         <translation>● 连接已断开</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="376"/>
+        <location filename="../../desktop/views/main_window.py" line="393"/>
         <source>Database connection restored.</source>
         <translation>数据库连接已恢复。</translation>
     </message>
