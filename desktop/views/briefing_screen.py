@@ -63,6 +63,15 @@ def field(obj: Any, name: str, default: Any = None) -> Any:
     return getattr(obj, name, default)
 
 
+def _change(current: Any, base: Any) -> float | None:
+    """同比/环比 of one row (the service's rule: no figure against a zero base)."""
+    from desktop.services.briefings import change_pct
+
+    if not isinstance(current, int) or not isinstance(base, int):
+        return None
+    return change_pct(current, base)
+
+
 def percent_text(value: Any) -> str:
     """A change in percent with one decimal; "—" where the base was 0 (the service gives None)."""
     if value is None:
@@ -317,6 +326,9 @@ class BriefingScreen(QWidget):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        self.scroll.setMinimumWidth(520)
+        splitter.setSizes([760, 480])
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(top)
@@ -636,6 +648,7 @@ class BriefingScreen(QWidget):
         while self.figures_layout.count():
             item = self.figures_layout.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # off the screen now; deleteLater frees it with the next event loop turn
                 item.widget().deleteLater()
         self.chart = None
 
@@ -680,16 +693,17 @@ class BriefingScreen(QWidget):
         categories = section.get("by_category") or ()
         if categories:
             headers = [self.tr("Category"), self.tr("This period"), self.tr("Previous"), self.tr("Change"),
-                       self.tr("Last year"), self.tr("Change")]
+                       self.tr("Last year"), self.tr("Change vs last year")]
             table = QTableWidget(len(categories), len(headers), self.figures)
             table.setObjectName("categoryTable")
             table.setHorizontalHeaderLabels(headers)
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.verticalHeader().hide()
             for r, row in enumerate(categories):
-                cells = (field(row, "name", field(row, "code", "—")), field(row, "count", 0), field(row, "prev", "—"),
-                         percent_text(field(row, "change_prev_pct")), field(row, "last_year", "—"),
-                         percent_text(field(row, "change_year_pct")))
+                count, prev, last_year = field(row, "count", 0), field(row, "prev", None), field(row, "last_year", None)
+                cells = (field(row, "name", field(row, "code", "—")), count, "—" if prev is None else prev,
+                         percent_text(_change(count, prev)), "—" if last_year is None else last_year,
+                         percent_text(_change(count, last_year)))
                 for c, value in enumerate(cells):
                     table.setItem(r, c, QTableWidgetItem(str(value)))
             table.resizeColumnsToContents()

@@ -70,6 +70,7 @@ def main() -> int:
     _incident_screens(app, window, db, result, scratch)
     _work_order_screens(app, window)
     _case_screens(app, window)
+    _briefing_screen(app, window, scratch)
 
     # The idle lock over the main window, after a wrong password (the screen, so the modal shows).
     lock = IdleLock(window, db, result, minutes=15)
@@ -197,6 +198,28 @@ def _case_screens(app, window) -> None:
     if wmodel.rowCount():
         screen.warning_page.panel.select_id(wmodel.id_of_row(0))
     _shoot(app, window, "warnings.png")
+    window.show_page(1)
+
+
+def _briefing_screen(app, window, scratch: Path) -> None:
+    """今日晨会: this morning's briefing compiled; its minutes rendered to PDF beside the shots."""
+    from desktop.views.main_window import SCREENS
+
+    window.show_page(SCREENS.index("briefing"))
+    screen = window.screen("briefing")
+    screen.compile()
+    for _ in range(10):
+        app.processEvents()
+    _shoot(app, window, "briefing.png")
+    try:
+        from desktop.reports.briefing_pdf import write_minutes_pdf
+        from desktop.services.briefings import briefing_view
+
+        view = briefing_view(screen.db, screen.login.station_id, screen.briefing_id)
+        write_minutes_pdf(scratch / "minutes.pdf", station_name=screen.login.station_name, view_like=view)
+        print("wrote", scratch / "minutes.pdf")
+    except Exception as exc:  # noqa: BLE001 - the screenshots still stand without the PDF
+        print("minutes PDF not written:", exc)
     window.show_page(1)
 
 

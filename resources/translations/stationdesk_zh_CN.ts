@@ -63,242 +63,246 @@
 <context>
     <name>BriefingScreen</name>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="233"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="419"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="242"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="431"/>
         <source>Briefing</source>
         <translation>晨会</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="234"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="243"/>
         <source>History</source>
         <translation>历次晨会</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="252"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="394"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="590"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="261"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="406"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="602"/>
         <source>Compile</source>
         <translation>汇总生成</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="260"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="329"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="269"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="341"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="262"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="271"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="277"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="286"/>
         <source>Analysis (研判意见)</source>
         <translation>研判意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="279"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="288"/>
         <source>Attendees</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="280"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="430"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="289"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="442"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="284"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="293"/>
         <source>Add directive…</source>
         <translation>添加指令…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="286"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="467"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="295"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="479"/>
         <source>Remove directive</source>
         <translation>删除指令</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="288"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="486"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="490"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="297"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="498"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="502"/>
         <source>Issue and sign</source>
         <translation>签发并下发</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="290"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="299"/>
         <source>Addendum…</source>
         <translation>补充记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="292"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="530"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="539"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="301"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="542"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="551"/>
         <source>Print minutes</source>
         <translation>打印纪要</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="305"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="314"/>
         <source>Analysis</source>
         <translation>研判意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="309"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="330"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="318"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="342"/>
         <source>Directives</source>
         <translation>工作指令</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="329"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="341"/>
         <source>Period</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="329"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="341"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="330"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="342"/>
         <source>Open orders</source>
         <translation>未办结工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="367"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="379"/>
         <source>The database could not be reached; nothing was changed. Try again.</source>
         <translation>无法连接数据库，未作任何改动，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="454"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="466"/>
         <source>Add directive</source>
         <translation>添加指令</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/briefing_screen.py" line="487"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="499"/>
         <source>Sign the briefing and issue its %n directive(s) as work orders? It cannot be edited afterwards.</source>
         <translation>
             <numerusform>签发本次晨会并把 %n 条指令下发为工单？签发后不能再修改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="505"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="519"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="517"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="531"/>
         <source>Addendum</source>
         <translation>补充记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="512"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="524"/>
         <source>Correction or addition to the signed minutes</source>
         <translation>对已签发纪要的更正或补充</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="531"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="543"/>
         <source>Printing the minutes is not available in this version.</source>
         <translation>此版本暂不能打印纪要。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="544"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="556"/>
         <source>Briefing minutes</source>
         <translation>晨会纪要</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="590"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="602"/>
         <source>Recompile</source>
         <translation>重新汇总</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="592"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="604"/>
         <source>Not compiled</source>
         <translation>尚未汇总</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="629"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="641"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="629"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="641"/>
         <source>in progress</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="658"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="671"/>
         <source>Choose the kind and day, then Compile.</source>
         <translation>选择类型和日期，然后点击“汇总生成”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="662"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="675"/>
         <source>Repeat calls</source>
         <translation>重复警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="662"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="675"/>
         <source>Cases</source>
         <translation>执法动态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="663"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="676"/>
         <source>Warnings</source>
         <translation>预警信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="663"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="676"/>
         <source>Disputes</source>
         <translation>矛盾纠纷</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="664"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="677"/>
         <source>Work orders</source>
         <translation>工单情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="669"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="682"/>
         <source>Incidents</source>
         <translation>警情概况</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="672"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="685"/>
         <source>Total: %1; previous period %2 (%3); same period last year %4 (%5)</source>
         <translation>共 %1 起；上期 %2 起（环比 %3）；去年同期 %4 起（同比 %5）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="682"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="695"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="682"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="695"/>
         <source>This period</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="682"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="695"/>
         <source>Previous</source>
         <translation>上期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="682"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="683"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="695"/>
         <source>Change</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="683"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="696"/>
         <source>Last year</source>
         <translation>去年同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="701"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="696"/>
+        <source>Change vs last year</source>
+        <translation>同比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/briefing_screen.py" line="715"/>
         <source>Notable incidents (double-click to open):</source>
         <translation>重点警情（双击打开）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="734"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="748"/>
         <source>Hour</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="743"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="757"/>
         <source>None</source>
         <translation>无</translation>
     </message>
@@ -306,47 +310,47 @@
 <context>
     <name>BriefingTexts</name>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="86"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="95"/>
         <source>Daily briefing</source>
         <translation>每日晨会</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="86"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="95"/>
         <source>Weekly analysis</source>
         <translation>周分析</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="87"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="96"/>
         <source>Monthly review</source>
         <translation>月会商</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="91"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="100"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="91"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="100"/>
         <source>Signed</source>
         <translation>已签发</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="95"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="104"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="95"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="104"/>
         <source>High</source>
         <translation>急</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="95"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="104"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="96"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="105"/>
         <source>Long term</source>
         <translation>长期</translation>
     </message>
@@ -962,72 +966,72 @@
 <context>
     <name>DirectiveDialog</name>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="105"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="114"/>
         <source>Add directive</source>
         <translation>添加指令</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="108"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="117"/>
         <source>What is to be done</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="110"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="119"/>
         <source>Unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="110"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="119"/>
         <source>Person</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="112"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="121"/>
         <source>Add unit</source>
         <translation>添加单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="114"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="123"/>
         <source>Remove unit</source>
         <translation>删除单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="136"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="145"/>
         <source>Directive</source>
         <translation>指令内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="137"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="146"/>
         <source>Units</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="139"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="148"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="140"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="149"/>
         <source>Deadline</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="152"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="161"/>
         <source>(choose a unit)</source>
         <translation>（请选择单位）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="169"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="178"/>
         <source>(anyone)</source>
         <translation>（不指定）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="203"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="212"/>
         <source>Write the directive.</source>
         <translation>请填写指令内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="205"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="214"/>
         <source>Choose at least one unit.</source>
         <translation>请至少选择一个承办单位。</translation>
     </message>
