@@ -352,6 +352,14 @@ def _load(s: Session, briefing_id: int, version: int | None = None, *, draft: bo
     return row
 
 
+def find_briefing(db: Database, station_id: int, kind: str, day: date, *, cutover_hour: int) -> int | None:
+    """The briefing already held (or being prepared) for ``kind`` on ``day``, if any (one indexed look-up)."""
+    start, _end = period_for(kind, day, cutover_hour)
+    with db.session(station_id=station_id) as s:
+        return s.scalar(select(Briefing.id).where(Briefing.station_id == station_id, Briefing.kind == kind,
+                                                  Briefing.period_start == start))
+
+
 def open_briefing(db: Database, login: Any, kind: str, day: date, *, cutover_hour: int,
                   now: datetime | None = None) -> int:
     """The id of the briefing of ``kind`` for the period ending at ``day``'s cut-over; a new draft is

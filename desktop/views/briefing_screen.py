@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -246,6 +246,8 @@ class BriefingScreen(QWidget):
         layout.addWidget(self.tabs)
         self._show_view(None)
         self.refresh_history()
+        # This morning's briefing, if compiled already, right after the window has painted.
+        QTimer.singleShot(0, self.open_existing)
 
     # ------------------------------------------------------------------ building
 
@@ -415,6 +417,19 @@ class BriefingScreen(QWidget):
             self.reload()
             self.refresh_history()
         return ok
+
+    def open_existing(self) -> bool:
+        """Show the briefing already compiled for the chosen kind and day (this morning's, when the
+        screen opens), without compiling anything new."""
+        from desktop.services import briefings
+
+        try:
+            found = briefings.find_briefing(self.db, self.login.station_id, self.kind_combo.currentData(),
+                                            self.date_edit.date().toPython(), cutover_hour=self.cutover_hour())
+        except Exception:  # no database now: the screen stays empty, Compile works later
+            log.exception("could not look for this morning's briefing")
+            return False
+        return self.open_briefing(found) if found is not None else False
 
     def open_briefing(self, briefing_id: int) -> bool:
         self.briefing_id = briefing_id

@@ -240,3 +240,19 @@ def test_print_minutes_opens_the_preview(qtbot, org, settings, dialogs, messages
     assert screen.print_minutes(), messages
     assert isinstance(dialogs.seen[-1], PrintPreviewDialog)
     assert not dialogs.seen[-1].pdf_path.exists()  # the temporary PDF is removed after the preview
+
+
+def test_this_mornings_briefing_opens_by_itself_when_already_compiled(qtbot, station, settings):
+    from desktop.services import briefings
+    from desktop.views.briefing_screen import BriefingScreen
+
+    db, admin = station
+    chief = dataclasses.replace(admin, roles=("chief",))
+    first = BriefingScreen(db, chief, settings=settings)
+    qtbot.addWidget(first)
+    assert first.briefing_id is None or first.view is not None
+    day = first.default_day()
+    made = briefings.open_briefing(db, chief, "daily", day, cutover_hour=8)
+    again = BriefingScreen(db, chief, settings=settings)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.briefing_id == made, timeout=3000)
