@@ -80,6 +80,8 @@ OPTIONS: tuple[Option, ...] = (
     # Criminal-case stage deadlines as "stage:days" pairs, e.g. 拘留:37;侦查羁押:60.
     Option("cases/criminal_stage_days", "case_criminal_stage_days", str,
            "拘留:37;侦查羁押:60;取保候审:365;监视居住:180", "刑事案件阶段期限"),
+    # Follow-up visits after a mediation agreement, in days after signing (comma-separated).
+    Option("disputes/follow_up_days", "dispute_follow_up_days", str, "7,30", "协议回访安排"),
 )
 
 BY_KEY: dict[str, Option] = {option.key: option for option in OPTIONS}
@@ -205,6 +207,16 @@ class Settings:
     case_admin_article: str
     case_warn_days: int
     case_criminal_stage_days: str
+    dispute_follow_up_days: str
+
+    def follow_up_days(self) -> list[int]:
+        """Days after an agreement's signing when it is followed up (default 7 and 30)."""
+        days = []
+        for part in self.dispute_follow_up_days.replace("，", ",").split(","):
+            part = part.strip()
+            if part.isdigit() and 0 < int(part) <= 3650:
+                days.append(int(part))
+        return sorted(set(days)) or [7, 30]
 
     @classmethod
     def from_values(cls, values: Mapping[str, Any]) -> Settings:

@@ -288,6 +288,8 @@ class SettingsForm(QWidget):
         self._add_row(form, self.tr("Legal basis:"), "cases/admin_article", self._line("cases/admin_article"))
         self._add_row(form, self.tr("Criminal-case stages (stage:days;…):"), "cases/criminal_stage_days",
                       self._line("cases/criminal_stage_days"))
+        self._add_row(form, self.tr("Dispute follow-ups (days after the agreement):"), "disputes/follow_up_days",
+                      self._line("disputes/follow_up_days"))
         group.setLayout(form)
         return group
 

@@ -64,7 +64,7 @@
     <name>BriefingScreen</name>
     <message>
         <location filename="../../desktop/views/briefing_screen.py" line="242"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="431"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="446"/>
         <source>Briefing</source>
         <translation>晨会</translation>
     </message>
@@ -74,235 +74,235 @@
         <translation>历次晨会</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="261"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="406"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="602"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="263"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="408"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="617"/>
         <source>Compile</source>
         <translation>汇总生成</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="269"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="341"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="271"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="343"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="271"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="273"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="286"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="288"/>
         <source>Analysis (研判意见)</source>
         <translation>研判意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="288"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="290"/>
         <source>Attendees</source>
         <translation>参会人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="289"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="442"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="291"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="457"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="293"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="295"/>
         <source>Add directive…</source>
         <translation>添加指令…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="295"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="479"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="297"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="494"/>
         <source>Remove directive</source>
         <translation>删除指令</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="297"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="498"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="502"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="299"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="513"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="517"/>
         <source>Issue and sign</source>
         <translation>签发并下发</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="299"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="301"/>
         <source>Addendum…</source>
         <translation>补充记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="301"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="542"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="551"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="303"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="557"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="566"/>
         <source>Print minutes</source>
         <translation>打印纪要</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="314"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="316"/>
         <source>Analysis</source>
         <translation>研判意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="318"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="342"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="320"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="344"/>
         <source>Directives</source>
         <translation>工作指令</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="341"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="343"/>
         <source>Period</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="341"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="343"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="342"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="344"/>
         <source>Open orders</source>
         <translation>未办结工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="379"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="381"/>
         <source>The database could not be reached; nothing was changed. Try again.</source>
         <translation>无法连接数据库，未作任何改动，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="466"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="481"/>
         <source>Add directive</source>
         <translation>添加指令</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/views/briefing_screen.py" line="499"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="514"/>
         <source>Sign the briefing and issue its %n directive(s) as work orders? It cannot be edited afterwards.</source>
         <translation>
             <numerusform>签发本次晨会并把 %n 条指令下发为工单？签发后不能再修改。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="517"/>
-        <location filename="../../desktop/views/briefing_screen.py" line="531"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="532"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="546"/>
         <source>Addendum</source>
         <translation>补充记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="524"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="539"/>
         <source>Correction or addition to the signed minutes</source>
         <translation>对已签发纪要的更正或补充</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="543"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="558"/>
         <source>Printing the minutes is not available in this version.</source>
         <translation>此版本暂不能打印纪要。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="556"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="571"/>
         <source>Briefing minutes</source>
         <translation>晨会纪要</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="602"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="617"/>
         <source>Recompile</source>
         <translation>重新汇总</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="604"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="619"/>
         <source>Not compiled</source>
         <translation>尚未汇总</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="641"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="656"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="641"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="656"/>
         <source>in progress</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="671"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="686"/>
         <source>Choose the kind and day, then Compile.</source>
         <translation>选择类型和日期，然后点击“汇总生成”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="675"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="690"/>
         <source>Repeat calls</source>
         <translation>重复警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="675"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="690"/>
         <source>Cases</source>
         <translation>执法动态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="676"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="691"/>
         <source>Warnings</source>
         <translation>预警信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="676"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="691"/>
         <source>Disputes</source>
         <translation>矛盾纠纷</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="677"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="692"/>
         <source>Work orders</source>
         <translation>工单情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="682"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="697"/>
         <source>Incidents</source>
         <translation>警情概况</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="685"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="700"/>
         <source>Total: %1; previous period %2 (%3); same period last year %4 (%5)</source>
         <translation>共 %1 起；上期 %2 起（环比 %3）；去年同期 %4 起（同比 %5）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="695"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="710"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="695"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="710"/>
         <source>This period</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="695"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="710"/>
         <source>Previous</source>
         <translation>上期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="695"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="710"/>
         <source>Change</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="696"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="711"/>
         <source>Last year</source>
         <translation>去年同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="696"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="711"/>
         <source>Change vs last year</source>
         <translation>同比</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="715"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="730"/>
         <source>Notable incidents (double-click to open):</source>
         <translation>重点警情（双击打开）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="748"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="763"/>
         <source>Hour</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/briefing_screen.py" line="757"/>
+        <location filename="../../desktop/views/briefing_screen.py" line="772"/>
         <source>None</source>
         <translation>无</translation>
     </message>
@@ -2595,12 +2595,12 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="435"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="437"/>
         <source>StationDesk — Settings</source>
         <translation>派出所综合指挥室工作台 — 设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="448"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="450"/>
         <source>StationDesk cannot open the database:
 {reason}
 Correct the settings and retry, or quit.</source>
@@ -2609,22 +2609,22 @@ Correct the settings and retry, or quit.</source>
 请修改设置后重试，或退出程序。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="462"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="464"/>
         <source>Save and retry</source>
         <translation>保存并重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="462"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="464"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="465"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="467"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="465"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="467"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2708,7 +2708,7 @@ Correct the settings and retry, or quit.</source>
     </message>
     <message>
         <location filename="../../desktop/views/settings_dialog.py" line="221"/>
-        <location filename="../../desktop/views/settings_dialog.py" line="397"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="399"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
@@ -2861,62 +2861,67 @@ Correct the settings and retry, or quit.</source>
         <translation>刑事案件阶段期限（阶段:天数;…）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="368"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="291"/>
+        <source>Dispute follow-ups (days after the agreement):</source>
+        <translation>协议回访（签订后第几天，逗号分隔）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/settings_dialog.py" line="370"/>
         <source>Choose the database file</source>
         <translation>选择数据库文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="370"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="372"/>
         <source>StationDesk database (*.db *.sqlite);;All files (*)</source>
         <translation>工作台数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="392"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="394"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="398"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="400"/>
         <source>Connecting to the database…</source>
         <translation>正在连接数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="408"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="410"/>
         <source>Connection failed: {error}</source>
         <translation>连接失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="413"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="415"/>
         <source>Connection OK. The database is up to date.</source>
         <translation>连接成功，数据库结构是最新的。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="414"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="416"/>
         <source>Connection OK. The database is empty and will be set up at start.</source>
         <translation>连接成功，数据库为空，启动时将自动初始化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="415"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="417"/>
         <source>The file does not exist yet; it will be created at start.</source>
         <translation>文件尚不存在，启动时将自动创建。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="416"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="418"/>
         <source>Connection OK, but the database must be upgraded (version {version}).</source>
         <translation>连接成功，但数据库结构需要升级（当前版本 {version}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="417"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="419"/>
         <source>This database was made by a newer StationDesk (version {version}).</source>
         <translation>该数据库由更新版本的工作台创建（结构版本 {version}），本程序无法使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="418"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="420"/>
         <source>This database holds other tables; it is not a StationDesk database.</source>
         <translation>该数据库中有其他程序的数据表，不是本工作台的数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="420"/>
+        <location filename="../../desktop/views/settings_dialog.py" line="422"/>
         <source>Connection OK.</source>
         <translation>连接成功。</translation>
     </message>
