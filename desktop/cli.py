@@ -119,6 +119,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
     _common(p)
 
+    dp = sub.add_parser("disputes", help="矛盾纠纷：查询列表、导出台账、打印人民调解协议书")
+    dp_sub = dp.add_subparsers(dest="disputes_command", metavar="ACTION", required=True, parser_class=_Parser)
+    p = dp_sub.add_parser("list", help="列出矛盾纠纷（可按状态、风险等级筛选）")
+    p.add_argument("--status", metavar="S", help="状态代码或中文名称")
+    p.add_argument("--risk", metavar="R", help="风险等级代码或中文名称")
+    p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
+    _common(p)
+    p = dp_sub.add_parser("ledger", help="导出一段时间内登记的矛盾纠纷台账（Excel 和/或 PDF）")
+    p.add_argument("--from", dest="date_from", required=True, metavar="DATE", help="登记开始日期，如 2025-03-01")
+    p.add_argument("--to", dest="date_to", required=True, metavar="DATE", help="登记结束日期（含当天）")
+    p.add_argument("--xlsx", metavar="OUT.xlsx", help="Excel 台账文件")
+    p.add_argument("--pdf", metavar="OUT.pdf", help="PDF 台账文件（A4 横向）")
+    p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
+    _common(p)
+    p = dp_sub.add_parser("agreement", help="把人民调解协议书（最新版本）打印成 PDF")
+    p.add_argument("number", metavar="NUMBER", help="纠纷编号或协议书编号")
+    p.add_argument("--pdf", required=True, metavar="OUT.pdf", help="输出的 PDF 文件")
+    p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
+    _common(p)
+
     br = sub.add_parser("briefing", help="晨会 / 周分析 / 月会商")
     br_sub = br.add_subparsers(dest="briefing_command", metavar="ACTION", required=True, parser_class=_Parser)
     p = br_sub.add_parser("compile", help="汇总某日晨会（或周分析、月会商）的数据，可输出 PDF 纪要（不保存）")
@@ -477,6 +497,95 @@ def cmd_workorders_ledger(args) -> dict:
         db.dispose()
 
 
+def _dispute_choice(query, key: str, text: str, what: str) -> str:
+    """A stored code from a code or its Chinese label (the list column's labels)."""
+    labels = next((c.labels for c in query.columns if c.key == key), None) or {}
+    wanted = text.strip()
+    by_label = {label: code for code, label in labels.items()}
+    code = by_label.get(wanted, wanted)
+    if labels and code not in labels:
+        raise StationDeskError(f"没有这种{what}：{text}",
+                               hint="可用：" + "、".join(f"{k}（{v}）" for k, v in labels.items()))
+    return code
+
+
+def cmd_disputes_list(args) -> dict:
+    from desktop.db.migrate import prepare
+    from desktop.services.disputes import dispute_list_query
+    from desktop.services.paging import Filter, Sort
+
+    db = _open(args)
+    try:
+        prepare(db)
+        station_id = _station_id(db, args.station)
+        query = dispute_list_query(db, station_id, None)
+        equals: dict = {}
+        if args.status:
+            equals["status"] = _dispute_choice(query, "status", args.status, "纠纷状态")
+        if args.risk:
+            equals["risk"] = _dispute_choice(query, "risk", args.risk, "风险等级")
+        specs = list(query.columns)
+        out = []
+        for row in query.iter_rows(filter=Filter(equals=equals), sort=Sort("registered_at")):
+            item = {}
+            for spec, value in zip(specs, row[1:], strict=False):
+                if spec.labels and value is not None:
+                    value = spec.labels.get(str(value), value)
+                if isinstance(value, datetime):
+                    value = value.isoformat(" ", "minutes")
+                item[spec.key] = value
+            out.append(item)
+        return {"disputes": out}
+    finally:
+        db.dispose()
+
+
+def cmd_disputes_ledger(args) -> dict:
+    from datetime import datetime as dt
+    from datetime import time as dtime
+    from datetime import timedelta
+
+    from desktop.db.migrate import prepare
+    from desktop.services.dispute_documents import write_dispute_ledger
+    from desktop.services.work_order_documents import StationActor
+
+    start = dt.combine(_parse_date(args.date_from, "开始日期"), dtime())
+    end = dt.combine(_parse_date(args.date_to, "结束日期"), dtime()) + timedelta(days=1)
+    if end <= start:
+        raise StationDeskError("结束日期早于开始日期")
+    if not args.xlsx and not args.pdf:
+        raise StationDeskError("请用 --xlsx 或 --pdf 指定输出文件")
+    db = _open(args)
+    try:
+        prepare(db)
+        station_id = _station_id(db, args.station)
+        rows = write_dispute_ledger(db, StationActor(station_id), args.xlsx, args.pdf,
+                                    ranges={"registered_at": (start, end - timedelta(microseconds=1))},
+                                    subtitle=f"登记时间 {start:%Y-%m-%d} 至 {end - timedelta(days=1):%Y-%m-%d}")
+        return {"from": start.date().isoformat(), "to": (end - timedelta(days=1)).date().isoformat(),
+                "disputes": rows, "xlsx": args.xlsx, "pdf": args.pdf}
+    finally:
+        db.dispose()
+
+
+def cmd_disputes_agreement(args) -> dict:
+    from desktop.db.migrate import prepare
+    from desktop.services.dispute_documents import agreement_document, latest_agreement_id, print_agreement
+    from desktop.services.work_order_documents import StationActor
+
+    db = _open(args)
+    try:
+        prepare(db)
+        station_id = _station_id(db, args.station)
+        agreement_id = latest_agreement_id(db, station_id, args.number)
+        pages = print_agreement(db, StationActor(station_id), agreement_id, args.pdf)
+        doc = agreement_document(db, station_id, agreement_id)
+        return {"number": doc.number, "version": doc.version, "signed": doc.signed, "pages": pages,
+                "parties": [p.name for p in doc.parties], "pdf": args.pdf}
+    finally:
+        db.dispose()
+
+
 def cmd_briefing_compile(args) -> dict:
     from sqlalchemy import select
 
@@ -608,6 +717,19 @@ def _print_human(command: str, result: dict) -> None:
     elif command == "workorders ledger":
         files = "、".join(f for f in (result["xlsx"], result["pdf"]) if f)
         print(f"{result['from']} 至 {result['to']} 下发的工单 {result['orders']} 张，台账已保存到 {files}")
+    elif command == "disputes list":
+        items = result["disputes"]
+        print(f"矛盾纠纷 {len(items)} 件")
+        for d in items:
+            keys = ("number", "registered_at", "status", "risk", "cause")
+            print("  " + "  ".join(str(d.get(k) or "—") for k in keys))
+    elif command == "disputes ledger":
+        files = "、".join(f for f in (result["xlsx"], result["pdf"]) if f)
+        print(f"{result['from']} 至 {result['to']} 登记的矛盾纠纷 {result['disputes']} 件，台账已保存到 {files}")
+    elif command == "disputes agreement":
+        state = "已签订" if result["signed"] else "草稿"
+        print(f"人民调解协议书 {result['number']}（第{result['version']}版，{state}，{result['pages']} 页，"
+              f"当事人 {'、'.join(result['parties'])}）已保存到 {result['pdf']}")
     elif command == "briefing compile":
         _print_briefing(result)
     elif command == "audit verify":
@@ -661,6 +783,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], dict]] = {
     "workorders list": cmd_workorders_list,
     "workorders ledger": cmd_workorders_ledger,
     "briefing compile": cmd_briefing_compile,
+    "disputes list": cmd_disputes_list,
+    "disputes ledger": cmd_disputes_ledger,
+    "disputes agreement": cmd_disputes_agreement,
 }
 
 
@@ -677,6 +802,8 @@ def _command_name(args: argparse.Namespace) -> str | None:
         return f"cases {args.cases_command}"
     if args.command == "briefing":
         return f"briefing {args.briefing_command}"
+    if args.command == "disputes":
+        return f"disputes {args.disputes_command}"
     return args.command
 
 
