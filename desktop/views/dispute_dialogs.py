@@ -583,7 +583,8 @@ class StatusDialog(_Dialog):
     """Mediating / resolved (how) / failed (reason)."""
 
     def __init__(self, status: str, parent: QWidget | None = None) -> None:
-        super().__init__(self.texts_status(status), parent)
+        super().__init__("", parent)
+        self.setWindowTitle(self.texts.status(status))
         self.status = status
         self.how = QComboBox(self)
         self.how.addItem(self.tr("By agreement"), "agreement")
@@ -593,9 +594,6 @@ class StatusDialog(_Dialog):
             self.form.addRow(self.tr("Resolved"), self.how)
         self.form.addRow(self.tr("Reason"), self.reason)
         self.finish_layout()
-
-    def texts_status(self, status: str) -> str:
-        return DisputeTexts(self).status(status)
 
     def values(self) -> dict[str, Any]:
         return {"status": self.status, "how": self.how.currentData() if self.status == "resolved" else None,

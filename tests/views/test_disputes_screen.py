@@ -203,3 +203,59 @@ def test_high_risk_dispute_tinted_and_viewer_reads_masked(qtbot, duty, settings,
     assert not any(b.isEnabled() for k, b in screen.detail.action_buttons.items() if k != "print")
     parties = screen.detail.list_texts("parties")
     assert parties and GOOD_ID not in parties[0] and "110105" in parties[0] and "13812345678" not in parties[0]
+
+
+def test_refusal_kept_in_dialog_correction_transfer_and_print(qtbot, duty, settings, monkeypatch):
+    from desktop.services import disputes
+    from desktop.views.dispute_dialogs import StatusDialog, TransferDialog, TransferOutcomeDialog
+    from desktop.views.print_preview_dialog import PrintPreviewDialog
+
+    db, login, _viewer = duty
+    dispute_id = disputes.register_dispute(db, login, {"cause": "拖欠工资", "nature": "labour", "place": "工地"},
+                                           parties=[({"name": "孙三"}, "applicant"), ({"name": "周四"}, "respondent")])
+    screen = make_screen(qtbot, db, login, settings)
+    driver = Driver()
+    monkeypatch.setattr(screen_module, "exec_dialog",
+                        lambda d: driver(d) if hasattr(d, "try_accept") else driver.seen.append(d) is None)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert screen.panel.select_id(dispute_id)
+    screen.show_dispute(dispute_id)
+    assert screen.run_action("mediating")
+    assert screen.detail.dispute.status == "mediating"
+
+    # 调解不成 needs a reason: the service refuses, the dialog stays with the message.
+    refused: list[StatusDialog] = []
+
+    def no_reason(dialog: StatusDialog) -> None:
+        refused.append(dialog)
+
+    driver.fills[StatusDialog] = no_reason
+    assert not screen.run_action("failed")
+    assert "原因" in refused[0].error.text() and screen.detail.dispute.status == "mediating"
+
+    driver.fills[AgreementDialog] = lambda d: (d.facts.setPlainText("欠薪三个月"), d.terms.setPlainText("月底付清"))
+    assert screen.run_action("agreement") and screen.run_action("sign")
+    assert screen.detail.dispute.status == "resolved"
+    driver.fills[AgreementDialog] = lambda d: d.terms.setPlainText("下月十日前付清")
+    assert screen.run_action("correct")
+    agreements = screen.detail.list_texts("agreements")
+    assert len(agreements) == 2 and "superseded" in agreements[0] and "下月十日前付清" in agreements[1]
+
+    assert screen.run_action("print")
+    assert any(isinstance(d, PrintPreviewDialog) for d in driver.seen)
+
+    # A resolved dispute is not transferred; a failed one is, and its outcome is recorded.
+    assert not screen.detail.action_buttons["transfer"].isEnabled()
+    other = disputes.register_dispute(db, login, {"cause": "邻里噪音", "nature": "neighbour", "place": "5栋"},
+                                      parties=[({"name": "吴五"}, "applicant")])
+    screen.refresh(other)
+    driver.fills[StatusDialog] = lambda d: d.reason.setPlainText("双方拒绝调解")
+    assert screen.run_action("mediating") and screen.run_action("failed")
+    driver.fills[TransferDialog] = lambda d: (d.reason.setPlainText("需依法处理"), d.receiver.setText("县矛调中心"))
+    assert screen.run_action("transfer")
+    assert screen.detail.dispute.status == "transferred"
+    assert screen.detail.action_buttons["transfer_outcome"].isEnabled()
+    driver.fills[TransferOutcomeDialog] = lambda d: d.outcome.setCurrentIndex(d.outcome.findData("resolved"))
+    assert screen.run_action("transfer_outcome")
+    transfers = screen.detail.list_texts("transfers")
+    assert len(transfers) == 1 and "县矛调中心" in transfers[0] and "Resolved" in transfers[0]
