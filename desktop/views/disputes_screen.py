@@ -180,6 +180,9 @@ class DisputesScreen(QWidget):
             edit.setDate(QDate.currentDate())
             edit.dateChanged.connect(self.apply_filters)
         self.from_edit.setDate(QDate.currentDate().addMonths(-1))
+        for edit in (self.from_edit, self.to_edit):
+            edit.setEnabled(False)
+            self.date_check.toggled.connect(edit.setEnabled)
         self.date_check.toggled.connect(self.apply_filters)
         self.criminal_check = QCheckBox(self.tr("Criminal risk only"), self)
         self.criminal_check.setObjectName("criminalRiskFilter")
