@@ -528,7 +528,9 @@ def cmd_disputes_list(args) -> dict:
         out = []
         for row in query.iter_rows(filter=Filter(equals=equals), sort=Sort("registered_at")):
             item = {}
-            for spec, value in zip(specs, row[1:], strict=False):
+            for spec, value in zip(specs, row[1:], strict=True):
+                if spec.key == "tone":  # a colour hint for the list screen
+                    continue
                 if spec.labels and value is not None:
                     value = spec.labels.get(str(value), value)
                 if isinstance(value, datetime):

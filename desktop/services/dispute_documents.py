@@ -24,6 +24,7 @@ from desktop.reports.agreement_pdf import AgreementDocument, AgreementPartyLine,
 from desktop.services.paging import Filter, Sort
 
 LEDGER_TITLE = "矛盾纠纷台账"
+_SCREEN_ONLY = frozenset({"tone"})  # a colour hint for the list screen, not a ledger column
 _ROLE_ORDER = {PartyRole.APPLICANT.value: 0, PartyRole.RESPONDENT.value: 1}
 
 
@@ -121,7 +122,8 @@ def write_dispute_ledger(db: Database, login: Actor, path_xlsx: str | os.PathLik
     now = now or datetime.now()
     station_id = login.station_id
     query = dispute_list_query(db, station_id, None)
-    specs = list(query.columns)
+    positions = [(i, c) for i, c in enumerate(query.columns, start=1) if c.key not in _SCREEN_ONLY]
+    specs = [c for _i, c in positions]
     flt = Filter(text=text, equals=dict(equals or {}), ranges=dict(ranges or {}))
     total = query.count(flt)
     with db.session(station_id=station_id) as s:
@@ -132,7 +134,7 @@ def write_dispute_ledger(db: Database, login: Actor, path_xlsx: str | os.PathLik
 
     def cells() -> Iterator[tuple]:
         for n, row in enumerate(query.iter_rows(filter=flt, sort=sort), start=1):
-            yield (n, *(_cell(v, c.kind, c.labels) for v, c in zip(row[1:], specs, strict=False)))
+            yield (n, *(_cell(row[i], c.kind, c.labels) for i, c in positions))
 
     both = path_xlsx is not None and path_pdf is not None
     kept: list[tuple] = []

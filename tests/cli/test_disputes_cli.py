@@ -39,6 +39,10 @@ def url(db) -> str:
             ag.signatories = [AgreementParty(party_id=a.id, role="applicant"),
                               AgreementParty(party_id=b.id, role="respondent")]
             s.add(ag)
+        s.add(Dispute(station_id=station.id, number="GD-JF-2026-0008", registered_at=datetime(2026, 3, 20, 9),
+                      cause="宠物伤人", nature="neighbour", risk_level="high", status="mediating"))
+        s.add(Dispute(station_id=station.id, number="GD-JF-2026-0009", registered_at=datetime(2026, 4, 2, 9),
+                      cause="四月纠纷", nature="neighbour"))
     return db.url.render_as_string(hide_password=False)
 
 
@@ -71,3 +75,30 @@ def test_ledger_needs_an_output_and_valid_dates(capsys, url):
     code, out, _ = run(capsys, "disputes", "ledger", "--from", "2026-03-31", "--to", "2026-03-01", "--xlsx", "x.xlsx",
                        "--db", url, "--json")
     assert code != 0 and "结束日期早于开始日期" in json.loads(out)["error"]
+
+
+def test_list_as_json_with_filters(capsys, url):
+    code, out, _ = run(capsys, "disputes", "list", "--db", url, "--json")
+    assert code == 0
+    items = json.loads(out)["disputes"]
+    assert [d["number"] for d in items] == ["GD-JF-2026-0007", "GD-JF-2026-0008", "GD-JF-2026-0009"]
+    assert items[0]["registered_at"] == "2026-03-01 09:00" and "tone" not in items[0]
+    code, out, _ = run(capsys, "disputes", "list", "--risk", "high", "--db", url, "--json")
+    assert [d["number"] for d in json.loads(out)["disputes"]] == ["GD-JF-2026-0008"]
+    code, out, _ = run(capsys, "disputes", "list", "--status", "mediating", "--db", url, "--json")
+    assert [d["number"] for d in json.loads(out)["disputes"]] == ["GD-JF-2026-0008"]
+    code, out, err = run(capsys, "disputes", "list", "--status", "nonsense", "--db", url, "--json")
+    assert code != 0 and "nonsense" in json.loads(out)["error"] and "nonsense" in err
+
+
+def test_ledger_writes_march(capsys, url, tmp_path):
+    import openpyxl
+
+    xlsx, pdf = tmp_path / "l.xlsx", tmp_path / "l.pdf"
+    code, out, _ = run(capsys, "disputes", "ledger", "--from", "2026-03-01", "--to", "2026-03-31", "--xlsx", str(xlsx),
+                       "--pdf", str(pdf), "--db", url, "--json")
+    assert code == 0 and json.loads(out)["disputes"] == 2
+    values = [c for r in openpyxl.load_workbook(xlsx).active.iter_rows(values_only=True) for c in r]
+    assert "GD-JF-2026-0008" in values and "GD-JF-2026-0009" not in values
+    text = "".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
+    assert "宠物伤人" in text and "四月纠纷" not in text
