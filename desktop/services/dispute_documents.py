@@ -152,7 +152,8 @@ def write_dispute_ledger(db: Database, login: Actor, path_xlsx: str | os.PathLik
                                    rows=tee() if both else cells(), sheet_name=LEDGER_TITLE, total=total)
         files.append(os.fspath(path_xlsx))
     if path_pdf is not None:
-        weights = [0.6] + [3.0 if c.key in ("cause", "summary") else 1.4 if c.kind in ("datetime", "date") else 1.0
+        weights = [0.6] + [3.0 if c.key in ("cause", "summary") else 1.6 if c.key == "number"
+                           else 1.4 if c.kind in ("datetime", "date") else 1.0
                            for c in specs]
         try:
             written = write_table_pdf(path_pdf, title=title,
