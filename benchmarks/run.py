@@ -32,6 +32,7 @@ CASE_MODULES: tuple[str, ...] = (
     "benchmarks.cases_work_orders",
     "benchmarks.cases_cases",
     "benchmarks.cases_briefing",
+    "benchmarks.cases_disputes",
 )
 
 

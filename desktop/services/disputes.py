@@ -1117,32 +1117,34 @@ def statistics(db: Database, station_id: int, start: date | datetime, end: date 
     resolved = and_(in_end, Dispute.status == D.RESOLVED)
     failed = and_(in_end, Dispute.status.in_((D.FAILED, D.TRANSFERRED)))
 
-    def counts(group: Any = None) -> Any:
-        cols = [func.sum(case((in_reg, 1), else_=0)), func.sum(case((resolved, 1), else_=0)),
-                func.sum(case((failed, 1), else_=0)), func.sum(case((and_(resolved, Dispute.resolved_how
-                                                                             == ResolvedHow.AGREEMENT), 1), else_=0))]
-        q = select(*([group] if group is not None else []), *cols).where(
-            Dispute.station_id == station_id,
-            or_(in_reg, in_end))
-        return q.group_by(group) if group is not None else q
-
+    # One pass: counts per (nature, community, lead mediator) in SQL; the three breakdowns and the
+    # totals are sums of those few group counts (separate GROUP BYs cost a table pass each).
+    groups = (Dispute.nature, Dispute.community_id, Dispute.lead_mediator_id)
+    counted = select(*groups, func.sum(case((in_reg, 1), else_=0)), func.sum(case((resolved, 1), else_=0)),
+                     func.sum(case((failed, 1), else_=0)),
+                     func.sum(case((and_(resolved, Dispute.resolved_how == ResolvedHow.AGREEMENT), 1), else_=0))
+                     ).where(Dispute.station_id == station_id, or_(in_reg, in_end)).group_by(*groups)
+    in_tr = and_(Transfer.station_id == station_id, Transfer.transferred_on >= lo_d, Transfer.transferred_on < hi_d)
     with db.session(station_id=station_id) as s:
-        reg, res, fail, by_agreement = (int(x or 0) for x in s.execute(counts()).one())
-        in_tr = and_(Transfer.station_id == station_id, Transfer.transferred_on >= lo_d, Transfer.transferred_on < hi_d)
+        rows = s.execute(counted).all()
         tr_total, tr_with, tr_resolved = (int(x or 0) for x in s.execute(select(
             func.count(), func.sum(case((Transfer.outcome.is_not(None), 1), else_=0)),
             func.sum(case((Transfer.outcome == TransferOutcome.RESOLVED, 1), else_=0))).where(in_tr)).one())
-
-        def grouped(group: Any) -> dict[Any, dict[str, Any]]:
-            out = {}
-            for key, r, ok, f, _ in s.execute(counts(group)).all():
-                r, ok, f = int(r or 0), int(ok or 0), int(f or 0)
-                out[key] = {"registered": r, "resolved": ok, "failed": f, "success_rate": _rate(ok, ok + f)}
-            return out
-
-        by_nature = grouped(Dispute.nature)
-        by_community = grouped(Dispute.community_id)
-        by_mediator = grouped(Dispute.lead_mediator_id)
+    breakdowns: list[dict[Any, list[int]]] = [{}, {}, {}]
+    totals = [0, 0, 0, 0]
+    for row in rows:
+        keys, figures = row[:3], [int(x or 0) for x in row[3:]]
+        for index, key in enumerate(keys):
+            sums = breakdowns[index].setdefault(key, [0, 0, 0])
+            for i in range(3):
+                sums[i] += figures[i]
+        for i in range(4):
+            totals[i] += figures[i]
+    by_nature, by_community, by_mediator = (
+        {key: {"registered": r, "resolved": ok, "failed": f, "success_rate": _rate(ok, ok + f)}
+         for key, (r, ok, f) in sorted(b.items(), key=lambda kv: (kv[0] is None, str(kv[0])))}
+        for b in breakdowns)
+    reg, res, fail, by_agreement = totals
     return {
         "registered": reg, "resolved": res, "resolved_by_agreement": by_agreement, "failed": fail,
         "ended": res + fail, "success_rate": _rate(res, res + fail),
