@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db import Database
 from desktop.db.audit import record_event
-from desktop.errors import ConflictError, NotFound, ValidationError
+from desktop.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from desktop.models import NumberSequence
 from desktop.models.dispute import (
     Agreement,
@@ -377,7 +377,18 @@ def _check_refs(s: Session, station_id: int, clean: Mapping[str, Any]) -> None:
     _refuse(errors)
 
 
+EDIT_ROLES = frozenset({"chief", "duty", "officer", "mediator"})
+
+
+def can_edit(roles: Sequence[str]) -> bool:
+    """Whether these roles may register and mediate disputes (not read-only or admin-only accounts)."""
+    return bool({str(r) for r in roles} & EDIT_ROLES)
+
+
 def _login_ids(login: LoginResult) -> dict[str, int]:
+    # Every write goes through here: refuse read-only accounts before anything is opened.
+    if not can_edit(login.roles):
+        raise PermissionDenied("只有民警、调解员、值班员或指挥长可以登记和调解矛盾纠纷")
     return {"station_id": login.station_id, "staff_id": login.staff_id}
 
 
@@ -385,6 +396,7 @@ def register_dispute(db: Database, login: LoginResult, values: Mapping[str, Any]
                      parties: Sequence[tuple[int | Mapping[str, Any], str]], *, now: datetime | None = None) -> int:
     """Register a dispute with the seven elements and its parties; returns its id. The number is
     ``MT-{year}-{seq:04d}`` from the station's 'dispute' counter of the registration year."""
+    _login_ids(login)  # refuse read-only accounts before a number is reserved
     at = _now(now)
     clean = _check_dispute(values)
     if not parties:
@@ -439,8 +451,12 @@ def update_dispute(db: Database, login: LoginResult, dispute_id: int, version: i
         dispute = _load(s, Dispute, dispute_id, "矛盾纠纷")
         _check_version(dispute, version, "矛盾纠纷")
         _check_refs(s, login.station_id, clean)
+        old_risk = dispute.risk_level
         for key, value in clean.items():
             setattr(dispute, key, value)
+        order = [str(r) for r in RiskLevel]
+        if "criminal_risk" not in values and order.index(dispute.risk_level) < order.index(old_risk):
+            dispute.criminal_risk = False  # DESIGN §3: the 民转刑 flag stays until the risk is lowered
         if parties is not None:
             if not parties:
                 raise ValidationError("请至少添加一名当事人", fields={"parties": "请至少添加一名当事人"})
@@ -590,6 +606,7 @@ def draft_agreement(db: Database, login: LoginResult, dispute_id: int, *, facts:
                     copies: int | None = None, organisation: str | None = None, now: datetime | None = None) -> int:
     """A draft 调解协议书 for a dispute under mediation, its parties taken from the dispute; returns its id.
     The number is ``城关调字〔year〕第n号`` from the station's 'agreement' counter."""
+    _login_ids(login)
     at = _now(now)
     sid = login.station_id
     _ensure_sequence(db, sid, "agreement", at.year)
@@ -658,6 +675,9 @@ def sign_agreement(db: Database, login: LoginResult, agreement_id: int, version:
         agreement.status = AgreementStatus.SIGNED
         agreement.signed_on = signed_on
         dispute = s.get(Dispute, agreement.dispute_id)
+        if dispute.status not in (D.REGISTERED, D.MEDIATING):
+            raise ValidationError(f"矛盾纠纷 {dispute.number} 已{STATUS_LABELS[dispute.status]}，不能再签署协议",
+                                  fields={"status": "调解已结束"})
         if dispute.status == D.REGISTERED:
             dispute.status = D.MEDIATING
         if dispute.status == D.MEDIATING:
@@ -839,6 +859,11 @@ def add_transfer(db: Database, login: LoginResult, dispute_id: int, *, direction
         errors["receiving_body"] = "请填写接收单位"
     _refuse(errors)
     day = at.date() if isinstance(at, datetime) else (at or date.today())
+    if raise_work_order:
+        from desktop.services.work_orders import can_issue
+
+        if not can_issue(login.roles):  # checked first, so the transfer is not saved without its order
+            raise PermissionDenied("只有值班员或指挥长可以下发工单")
     with db.transaction(**_login_ids(login)) as s:
         dispute = _load(s, Dispute, dispute_id, "矛盾纠纷")
         if dispute.status in (D.RESOLVED, D.TRANSFERRED):
@@ -1155,12 +1180,49 @@ def statistics(db: Database, station_id: int, start: date | datetime, end: date 
 
 
 __all__ = [
-    "AGREEMENT_STATUS_LABELS", "DIRECTION_LABELS", "HONOURED_LABELS", "MEDIATOR_ROLE_LABELS", "NATURE_LABELS",
-    "OUTCOME_LABELS", "RESOLVED_HOW_LABELS", "RISK_LABELS", "ROLE_LABELS", "SOURCE_LABELS", "STATUS_LABELS",
-    "TRANSFER_OUTCOME_LABELS", "TRANSITIONS", "AgreementRow", "Checked", "ConfirmationRow", "DisputeDetail",
-    "FollowUpDue", "FollowUpRow", "MediatorRow", "PartyRow", "SessionRow", "TransferRow", "add_session",
-    "add_transfer", "agreement_number", "agreements_needing_confirmation", "check_party", "confirmation_deadline",
-    "correct_agreement", "dispute_detail", "dispute_list_query", "dispute_number", "draft_agreement",
-    "find_parties", "follow_ups_due", "record_follow_up", "record_transfer_outcome", "register_dispute",
-    "set_status", "sign_agreement", "statistics", "update_agreement", "update_dispute",
+    "AGREEMENT_STATUS_LABELS",
+    "DIRECTION_LABELS",
+    "HONOURED_LABELS",
+    "MEDIATOR_ROLE_LABELS",
+    "NATURE_LABELS",
+    "OUTCOME_LABELS",
+    "RESOLVED_HOW_LABELS",
+    "RISK_LABELS",
+    "ROLE_LABELS",
+    "SOURCE_LABELS",
+    "STATUS_LABELS",
+    "TRANSFER_OUTCOME_LABELS",
+    "TRANSITIONS",
+    "AgreementRow",
+    "Checked",
+    "ConfirmationRow",
+    "DisputeDetail",
+    "FollowUpDue",
+    "FollowUpRow",
+    "MediatorRow",
+    "PartyRow",
+    "SessionRow",
+    "TransferRow",
+    "add_session",
+    "add_transfer",
+    "agreement_number",
+    "agreements_needing_confirmation",
+    "can_edit",
+    "check_party",
+    "confirmation_deadline",
+    "correct_agreement",
+    "dispute_detail",
+    "dispute_list_query",
+    "dispute_number",
+    "draft_agreement",
+    "find_parties",
+    "follow_ups_due",
+    "record_follow_up",
+    "record_transfer_outcome",
+    "register_dispute",
+    "set_status",
+    "sign_agreement",
+    "statistics",
+    "update_agreement",
+    "update_dispute",
 ]

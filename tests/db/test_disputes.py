@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import func, insert, select
 
-from desktop.errors import ConflictError, ValidationError
+from desktop.errors import ConflictError, PermissionDenied, ValidationError
 from desktop.models import Community, WorkOrder
 from desktop.models.dispute import Agreement, Dispute, FollowUp, Party, Transfer
 from desktop.models.enums import Role
@@ -454,3 +454,38 @@ def test_follow_up_rows_are_station_data(db, org):
                        follow_up_days=[3])
     with db.session() as s:
         assert s.scalars(select(FollowUp.next_due)).all() == [date(2025, 3, 13)]
+
+
+def test_read_only_accounts_are_refused(db, org):
+    viewer = dataclasses.replace(org.duty, roles=("viewer",))
+    with pytest.raises(PermissionDenied):
+        dsp.register_dispute(db, viewer, _values(), [(ALICE, "applicant")], now=T0)
+    did = _register(db, org)
+    with pytest.raises(PermissionDenied):
+        dsp.set_status(db, viewer, did, _detail(db, org, did).version, "mediating")
+    with pytest.raises(PermissionDenied):  # an officer may transfer but not issue the work order
+        dsp.add_transfer(db, dataclasses.replace(org.duty, roles=("officer",)), did, direction="to_centre",
+                         reason="移交", receiving_body="矛调中心", raise_work_order={"unit_id": org.team})
+    d = _detail(db, org, did)
+    assert d.status == "registered" and d.transfers == []
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Dispute)) == 1
+
+
+def test_lowering_the_risk_clears_the_criminal_risk_flag(db, org):
+    did = _register(db, org, risk_level="high", risk_reasons="扬言报复", criminal_risk=True)
+    dsp.update_dispute(db, org.duty, did, _detail(db, org, did).version, {"place": "解放路14号"})
+    assert _detail(db, org, did).criminal_risk is True
+    dsp.update_dispute(db, org.duty, did, _detail(db, org, did).version, {"risk_level": "medium"})
+    d = _detail(db, org, did)
+    assert (d.risk_level, d.criminal_risk) == ("medium", False)
+
+
+def test_a_draft_cannot_be_signed_after_mediation_failed(db, org):
+    did = _register(db, org)
+    _session(db, org, did)
+    aid = _draft(db, org, did)
+    dsp.set_status(db, org.duty, did, _detail(db, org, did).version, "failed", reason="反悔")
+    with pytest.raises(ValidationError):
+        dsp.sign_agreement(db, org.duty, aid, _agreement_version(db, aid), signed_at=date(2025, 3, 10))
+    assert _detail(db, org, did).agreements[0].status == "draft"
