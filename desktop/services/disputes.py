@@ -840,6 +840,28 @@ def follow_ups_due(db: Database, station_id: int, *, today: date, staff_id: int 
             for fid, v, did, num, cause, due, lead in rows]
 
 
+@dataclasses.dataclass(frozen=True)
+class RiskRow:
+    id: int
+    number: str
+    cause: str
+    risk_level: str
+    status: str
+    registered_at: datetime
+
+
+def criminal_risk_disputes(db: Database, station_id: int) -> list[RiskRow]:
+    """Disputes flagged 民转刑风险: on every briefing until the risk is lowered (DESIGN.md §3),
+    the highest risk first, then the oldest."""
+    order = case({str(r): i for i, r in enumerate(reversed(list(RiskLevel)))}, value=Dispute.risk_level, else_=9)
+    with db.session(station_id=station_id) as s:
+        rows = s.execute(select(Dispute.id, Dispute.number, Dispute.cause, Dispute.risk_level, Dispute.status,
+                                Dispute.registered_at)
+                         .where(Dispute.station_id == station_id, Dispute.criminal_risk.is_(True))
+                         .order_by(order, Dispute.registered_at, Dispute.id)).all()
+    return [RiskRow(*r) for r in rows]
+
+
 # --------------------------------------------------------------------------- transfers
 
 
@@ -1201,6 +1223,7 @@ __all__ = [
     "FollowUpRow",
     "MediatorRow",
     "PartyRow",
+    "RiskRow",
     "SessionRow",
     "TransferRow",
     "add_session",
@@ -1211,6 +1234,7 @@ __all__ = [
     "check_party",
     "confirmation_deadline",
     "correct_agreement",
+    "criminal_risk_disputes",
     "dispute_detail",
     "dispute_list_query",
     "dispute_number",

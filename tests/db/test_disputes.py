@@ -489,3 +489,14 @@ def test_a_draft_cannot_be_signed_after_mediation_failed(db, org):
     with pytest.raises(ValidationError):
         dsp.sign_agreement(db, org.duty, aid, _agreement_version(db, aid), signed_at=date(2025, 3, 10))
     assert _detail(db, org, did).agreements[0].status == "draft"
+
+
+def test_criminal_risk_disputes_for_the_briefing(db, org):
+    _register(db, org)
+    medium = _register(db, org, risk_level="medium", criminal_risk=True, now=T0)
+    major = _register(db, org, risk_level="major", risk_reasons="持械威胁", criminal_risk=True,
+                      now=T0 + timedelta(hours=2))
+    assert [(r.id, r.risk_level) for r in dsp.criminal_risk_disputes(db, org.station_id)] == [
+        (major, "major"), (medium, "medium")]
+    dsp.update_dispute(db, org.duty, major, _detail(db, org, major).version, {"risk_level": "low"})
+    assert [r.id for r in dsp.criminal_risk_disputes(db, org.station_id)] == [medium]
