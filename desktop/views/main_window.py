@@ -73,11 +73,19 @@ def _briefing_screen(window: MainWindow, parent: QWidget) -> QWidget:
     return screen
 
 
+def _disputes_screen(window: MainWindow, parent: QWidget) -> QWidget:
+    from desktop.views.disputes_screen import DisputesScreen
+
+    screen = DisputesScreen(window.db, window.login, settings=window.qsettings, store=window.store, parent=parent)
+    screen.source_requested.connect(window.show_record)
+    return screen
+
+
 # The screens built so far; the others show the "not yet available" panel. Each is imported and
 # built the first time it is shown, so start-up pays only for the screen it opens on.
 SCREEN_FACTORIES: dict[str, ScreenFactory] = {
     "briefing": _briefing_screen, "incidents": _incidents_screen, "work_orders": _work_orders_screen,
-    "cases": _cases_screen,
+    "cases": _cases_screen, "disputes": _disputes_screen,
 }
 
 

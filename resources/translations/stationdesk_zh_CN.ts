@@ -61,6 +61,49 @@
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="489"/>
+        <source>Correct agreement</source>
+        <translation>更正协议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="489"/>
+        <source>Agreement</source>
+        <translation>调解协议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="496"/>
+        <source>Main facts</source>
+        <translation>主要事实</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="497"/>
+        <source>Points in dispute</source>
+        <translation>争议事项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="498"/>
+        <source>Agreed terms</source>
+        <translation>协议内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="499"/>
+        <source>Performance</source>
+        <translation>履行方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="500"/>
+        <source>Perform by</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="506"/>
+        <source>Enter the main facts and the agreed terms</source>
+        <translation>请填写主要事实和协议内容</translation>
+    </message>
+</context>
+<context>
     <name>BriefingScreen</name>
     <message>
         <location filename="../../desktop/views/briefing_screen.py" line="242"/>
@@ -953,12 +996,12 @@
 <context>
     <name>ConnectionBanner</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="121"/>
+        <location filename="../../desktop/views/main_window.py" line="129"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="131"/>
+        <location filename="../../desktop/views/main_window.py" line="139"/>
         <source>The database connection was lost: {reason}. Retrying… (saved data is not affected; unsaved input is kept)</source>
         <translation>数据库连接已断开：{reason}。正在重试…（已保存的数据不受影响，未保存的内容仍保留）</translation>
     </message>
@@ -1037,6 +1080,658 @@
     </message>
 </context>
 <context>
+    <name>DisputeDetailPanel</name>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="466"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="466"/>
+        <source>Session…</source>
+        <translation>调解…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="466"/>
+        <source>Agreement…</source>
+        <translation>调解协议…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="467"/>
+        <source>Sign</source>
+        <translation>签订</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="467"/>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="467"/>
+        <source>Print agreement</source>
+        <translation>打印协议书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="468"/>
+        <source>Follow-up…</source>
+        <translation>回访…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="468"/>
+        <source>Transfer…</source>
+        <translation>流转…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="469"/>
+        <source>Transfer outcome…</source>
+        <translation>流转结果…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="469"/>
+        <source>Start mediation</source>
+        <translation>开始调解</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="470"/>
+        <source>Resolved…</source>
+        <translation>已化解…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="470"/>
+        <source>Failed…</source>
+        <translation>调解不成…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="482"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="482"/>
+        <source>Cause</source>
+        <translation>诱因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="482"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="483"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="483"/>
+        <source>Nature</source>
+        <translation>性质</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="483"/>
+        <source>People involved</source>
+        <translation>涉及人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="484"/>
+        <source>Composition</source>
+        <translation>人员构成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="484"/>
+        <source>Progression</source>
+        <translation>事态发展</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="485"/>
+        <source>Risk level</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="485"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="500"/>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="500"/>
+        <source>Sessions</source>
+        <translation>调解记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="501"/>
+        <source>Agreements</source>
+        <translation>调解协议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="501"/>
+        <source>Follow-ups</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="502"/>
+        <source>Transfers</source>
+        <translation>流转</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="502"/>
+        <source>Linked incidents and orders</source>
+        <translation>关联警情和工单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="525"/>
+        <source>No dispute selected</source>
+        <translation>未选择纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="534"/>
+        <source>(criminal risk)</source>
+        <translation>（民转刑风险）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="553"/>
+        <source>remote</source>
+        <translation>远程</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="562"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="562"/>
+        <source>signed, locked</source>
+        <translation>已签订（锁定）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="563"/>
+        <source>superseded</source>
+        <translation>已被更正</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="564"/>
+        <source>{label} ({status})</source>
+        <translation>{label}（{status}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="572"/>
+        <source>Due {day}</source>
+        <translation>应于 {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="583"/>
+        <source>awaiting outcome</source>
+        <translation>待反馈结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="588"/>
+        <source>Incident</source>
+        <translation>警情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="589"/>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+</context>
+<context>
+    <name>DisputeDialog</name>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="288"/>
+        <source>Edit dispute</source>
+        <translation>修改纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="288"/>
+        <source>Register dispute</source>
+        <translation>登记纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="304"/>
+        <source>At risk of turning criminal</source>
+        <translation>存在民转刑风险</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="312"/>
+        <source>Cause</source>
+        <translation>诱因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="313"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="314"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="315"/>
+        <source>Nature</source>
+        <translation>性质</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="316"/>
+        <source>People involved</source>
+        <translation>涉及人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="317"/>
+        <source>Composition</source>
+        <translation>人员构成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="318"/>
+        <source>Progression</source>
+        <translation>事态发展</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="319"/>
+        <source>Risk level</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="320"/>
+        <source>Risk reasons</source>
+        <translation>风险原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="322"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="328"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="328"/>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="328"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="332"/>
+        <source>Add person</source>
+        <translation>添加当事人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="335"/>
+        <source>Name, ID number or phone of a known person</source>
+        <translation>已登记人员的姓名、身份证号或电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="336"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="339"/>
+        <source>Add found person</source>
+        <translation>添加找到的人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="342"/>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="403"/>
+        <source>Enter the cause of the dispute</source>
+        <translation>请填写纠纷诱因</translation>
+    </message>
+</context>
+<context>
+    <name>DisputeTexts</name>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="59"/>
+        <source>Marriage and family</source>
+        <translation>婚恋家庭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="59"/>
+        <source>Neighbours</source>
+        <translation>邻里</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="60"/>
+        <source>Land and forest</source>
+        <translation>土地山林</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="60"/>
+        <source>Labour and wages</source>
+        <translation>劳资</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="61"/>
+        <source>Debts</source>
+        <translation>经济债务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="61"/>
+        <source>Property management</source>
+        <translation>物业</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="62"/>
+        <source>Doctor and patient</source>
+        <translation>医患</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="62"/>
+        <source>Traffic accident</source>
+        <translation>交通事故</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="63"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="78"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="84"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="67"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="67"/>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="67"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="68"/>
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="72"/>
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="72"/>
+        <source>Mediating</source>
+        <translation>调解中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="73"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="103"/>
+        <source>Resolved</source>
+        <translation>已化解</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="73"/>
+        <source>Mediation failed</source>
+        <translation>调解不成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="74"/>
+        <source>Transferred</source>
+        <translation>已移交</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="78"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="78"/>
+        <source>Respondent</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="82"/>
+        <source>Police officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="82"/>
+        <source>People&apos;s mediator</source>
+        <translation>人民调解员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="83"/>
+        <source>Lawyer</source>
+        <translation>律师</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="83"/>
+        <source>Comprehensive governance officer</source>
+        <translation>综治专干</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="84"/>
+        <source>Grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="88"/>
+        <source>No agreement</source>
+        <translation>未达成协议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="88"/>
+        <source>Partial agreement</source>
+        <translation>部分达成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="89"/>
+        <source>Agreement reached</source>
+        <translation>达成协议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="93"/>
+        <source>Honoured</source>
+        <translation>已履行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="93"/>
+        <source>Partly honoured</source>
+        <translation>部分履行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="93"/>
+        <source>Not honoured</source>
+        <translation>未履行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="94"/>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="98"/>
+        <source>To the mediation centre</source>
+        <translation>移交矛调中心</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="98"/>
+        <source>To the police station</source>
+        <translation>移交派出所依法处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="99"/>
+        <source>To court</source>
+        <translation>诉讼</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="103"/>
+        <source>Unresolved</source>
+        <translation>未化解</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="104"/>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+</context>
+<context>
+    <name>DisputesScreen</name>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="110"/>
+        <source>Number</source>
+        <translation>纠纷编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="110"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="110"/>
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="111"/>
+        <source>Cause</source>
+        <translation>诱因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="111"/>
+        <source>Nature</source>
+        <translation>性质</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="111"/>
+        <source>Risk level</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="112"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="112"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="113"/>
+        <source>Criminal risk</source>
+        <translation>民转刑风险</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="113"/>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="113"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="114"/>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="114"/>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="114"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="117"/>
+        <source>Disputes</source>
+        <translation>矛盾纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="121"/>
+        <source>Register…</source>
+        <translation>登记…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="169"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="170"/>
+        <source>All natures</source>
+        <translation>全部性质</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="171"/>
+        <source>All risk levels</source>
+        <translation>全部风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="173"/>
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="174"/>
+        <source>Registered between</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="187"/>
+        <source>Criminal risk only</source>
+        <translation>仅民转刑风险</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="241"/>
+        <source>The database could not be reached. Try again.</source>
+        <translation>无法连接数据库，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="307"/>
+        <source>The database could not be reached; nothing was changed. Try again.</source>
+        <translation>无法连接数据库，未作任何改动，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="361"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="365"/>
+        <source>Sign agreement</source>
+        <translation>签订协议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="362"/>
+        <source>Record that every party and the mediator have signed? The agreement is then locked.</source>
+        <translation>确认各方当事人和调解员均已签名？签订后协议将被锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="424"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="434"/>
+        <source>Print agreement</source>
+        <translation>打印协议书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="425"/>
+        <source>Agreement documents are not available yet.</source>
+        <translation>协议书打印暂不可用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/disputes_screen.py" line="436"/>
+        <source>Mediation agreement</source>
+        <translation>人民调解协议书</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <location filename="../../desktop/views/first_admin_dialog.py" line="28"/>
@@ -1107,6 +1802,39 @@
         <location filename="../../desktop/views/first_admin_dialog.py" line="88"/>
         <source>The two passwords do not match.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="518"/>
+        <source>Follow-up visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="522"/>
+        <source>Unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="526"/>
+        <source>Visited on</source>
+        <translation>回访时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="527"/>
+        <source>Agreement</source>
+        <translation>调解协议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="528"/>
+        <source>New risk</source>
+        <translation>新的风险</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="529"/>
+        <source>Notes</source>
+        <translation>记录</translation>
     </message>
 </context>
 <context>
@@ -2024,137 +2752,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="168"/>
+        <location filename="../../desktop/views/main_window.py" line="176"/>
         <source>StationDesk — {station}</source>
         <translation>派出所综合指挥室工作台 — {station}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="168"/>
+        <location filename="../../desktop/views/main_window.py" line="176"/>
         <source>Police station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="181"/>
+        <location filename="../../desktop/views/main_window.py" line="189"/>
         <source>{title} (Ctrl+{number})</source>
         <translation>{title}（Ctrl+{number}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="215"/>
+        <location filename="../../desktop/views/main_window.py" line="223"/>
         <source>Today&apos;s Briefing</source>
         <translation>今日晨会</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="216"/>
+        <location filename="../../desktop/views/main_window.py" line="224"/>
         <source>Incidents</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="217"/>
+        <location filename="../../desktop/views/main_window.py" line="225"/>
         <source>Work Orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="218"/>
+        <location filename="../../desktop/views/main_window.py" line="226"/>
         <source>Cases &amp; Warnings</source>
         <translation>执法与预警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="219"/>
+        <location filename="../../desktop/views/main_window.py" line="227"/>
         <source>Disputes</source>
         <translation>矛盾纠纷</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="220"/>
+        <location filename="../../desktop/views/main_window.py" line="228"/>
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="221"/>
+        <location filename="../../desktop/views/main_window.py" line="229"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="281"/>
+        <location filename="../../desktop/views/main_window.py" line="289"/>
         <source>A new database is used after StationDesk is restarted.</source>
         <translation>更换数据库后需重新启动本程序才会生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="283"/>
+        <location filename="../../desktop/views/main_window.py" line="291"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="303"/>
+        <location filename="../../desktop/views/main_window.py" line="311"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="320"/>
+        <location filename="../../desktop/views/main_window.py" line="328"/>
         <source>StationDesk</source>
         <translation>综合指挥室工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="321"/>
+        <location filename="../../desktop/views/main_window.py" line="329"/>
         <source>This screen could not be opened; details are in the log file.</source>
         <translation>无法打开此页面，详细信息已写入日志文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="329"/>
+        <location filename="../../desktop/views/main_window.py" line="337"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="330"/>
+        <location filename="../../desktop/views/main_window.py" line="338"/>
         <source>Command-room chief</source>
         <translation>指挥长</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="331"/>
+        <location filename="../../desktop/views/main_window.py" line="339"/>
         <source>Duty officer</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="332"/>
+        <location filename="../../desktop/views/main_window.py" line="340"/>
         <source>Police officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="333"/>
+        <location filename="../../desktop/views/main_window.py" line="341"/>
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="334"/>
+        <location filename="../../desktop/views/main_window.py" line="342"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="347"/>
+        <location filename="../../desktop/views/main_window.py" line="355"/>
         <source>Database: {backend} {name}</source>
         <translation>数据库：{backend} {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="352"/>
+        <location filename="../../desktop/views/main_window.py" line="360"/>
         <source>no role</source>
         <translation>无角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="354"/>
+        <location filename="../../desktop/views/main_window.py" line="362"/>
         <source>User: {name} ({number}, {roles})</source>
         <translation>当前用户：{name}（{number}，{roles}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="370"/>
+        <location filename="../../desktop/views/main_window.py" line="378"/>
         <source>Connected</source>
         <translation>● 已连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="370"/>
+        <location filename="../../desktop/views/main_window.py" line="378"/>
         <source>Disconnected</source>
         <translation>● 连接已断开</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="393"/>
+        <location filename="../../desktop/views/main_window.py" line="401"/>
         <source>Database connection restored.</source>
         <translation>数据库连接已恢复。</translation>
     </message>
@@ -2356,6 +3084,64 @@
         <location filename="../../desktop/views/case_dialogs.py" line="491"/>
         <source>Please choose the outcome.</source>
         <translation>请选择处置结果。</translation>
+    </message>
+</context>
+<context>
+    <name>PartyForm</name>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="200"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="201"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="219"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="220"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="221"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="222"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="223"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="224"/>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="244"/>
+        <source>ID number checked</source>
+        <translation>身份证号校验通过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="259"/>
+        <source>Not a valid mobile or landline number</source>
+        <translation>不是有效的手机或固定电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="264"/>
+        <source>Enter the person&apos;s name</source>
+        <translation>请填写姓名</translation>
     </message>
 </context>
 <context>
@@ -2590,6 +3376,59 @@
         <location filename="../../desktop/views/repeats_panel.py" line="269"/>
         <source>{count} clusters ({created} new, {updated} changed, {removed} removed)</source>
         <translation>共 {count} 组（新增 {created}，变更 {updated}，移除 {removed}）</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="424"/>
+        <source>Mediation session</source>
+        <translation>调解</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="427"/>
+        <source>Remote (video or phone)</source>
+        <translation>远程（视频或电话）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="434"/>
+        <source>Add mediator</source>
+        <translation>添加调解人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="446"/>
+        <source>Held at</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="447"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="449"/>
+        <source>Mediators</source>
+        <translation>调解人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="451"/>
+        <source>Attendees</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="452"/>
+        <source>Notes</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="453"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="472"/>
+        <source>Enter the place, or tick remote</source>
+        <translation>请填写地点，或勾选远程</translation>
     </message>
 </context>
 <context>
@@ -2975,6 +3814,90 @@ Database: {url}</source>
 {reason}
 
 数据库：{url}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="590"/>
+        <source>By agreement</source>
+        <translation>达成协议化解</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="591"/>
+        <source>Otherwise</source>
+        <translation>其他方式化解</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="594"/>
+        <source>Resolved</source>
+        <translation>已化解</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="595"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="539"/>
+        <source>Transfer</source>
+        <translation>流转</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="543"/>
+        <source>Raise a work order to follow it</source>
+        <translation>同时下发工单跟进</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="549"/>
+        <source>Direction</source>
+        <translation>流转方向</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="550"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="551"/>
+        <source>Receiving body</source>
+        <translation>接收单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="553"/>
+        <source>Work order to</source>
+        <translation>工单下发给</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="558"/>
+        <source>Enter the reason and the receiving body</source>
+        <translation>请填写原因和接收单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="560"/>
+        <source>Choose the unit that receives the work order</source>
+        <translation>请选择接收工单的单位</translation>
+    </message>
+</context>
+<context>
+    <name>TransferOutcomeDialog</name>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="571"/>
+        <source>Transfer outcome</source>
+        <translation>流转结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="574"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="575"/>
+        <source>Notes</source>
+        <translation>记录</translation>
     </message>
 </context>
 <context>
@@ -3864,6 +4787,14 @@ Database: {url}</source>
         <location filename="../../desktop/views/work_orders_screen.py" line="92"/>
         <source>Work orders</source>
         <translation>工单列表</translation>
+    </message>
+</context>
+<context>
+    <name>_Dialog</name>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="180"/>
+        <source>The database could not be reached; nothing was changed. Try again.</source>
+        <translation>无法连接数据库，未作任何改动，请重试。</translation>
     </message>
 </context>
 <context>

@@ -104,7 +104,7 @@ def test_chinese_translation_is_used(qtbot, station_db, admin_login, settings, z
     titles = [win.navigation.item(i).text() for i in range(win.navigation.count())]
     assert titles == ["今日晨会", "警情", "工单", "执法与预警", "矛盾纠纷", "统计报表", "设置"]
     assert "管理员" in win.user_label.text()
-    assert "本功能尚未开放" in win.stack.widget(4).message_label.text()
+    assert "本功能尚未开放" in win.stack.widget(5).message_label.text()
 
 
 def test_settings_page_holds_the_settings_form(qtbot, window, settings):
