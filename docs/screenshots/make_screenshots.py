@@ -71,6 +71,7 @@ def main() -> int:
     _work_order_screens(app, window)
     _case_screens(app, window)
     _briefing_screen(app, window, scratch)
+    _disputes_screen(app, window)
 
     # The idle lock over the main window, after a wrong password (the screen, so the modal shows).
     lock = IdleLock(window, db, result, minutes=15)
@@ -220,6 +221,19 @@ def _briefing_screen(app, window, scratch: Path) -> None:
         print("wrote", scratch / "minutes.pdf")
     except Exception as exc:  # noqa: BLE001 - the screenshots still stand without the PDF
         print("minutes PDF not written:", exc)
+    window.show_page(1)
+
+
+def _disputes_screen(app, window) -> None:
+    """矛盾纠纷: the list with a dispute's elements, parties and timeline."""
+    from desktop.views.main_window import SCREENS
+
+    window.show_page(SCREENS.index("disputes"))
+    screen = window.screen("disputes")
+    panel = getattr(screen, "panel", None) or getattr(getattr(screen, "list_page", None), "panel", None)
+    if panel is not None and panel.model.rowCount():
+        panel.select_id(panel.model.id_of_row(0))
+    _shoot(app, window, "disputes.png")
     window.show_page(1)
 
 

@@ -1462,7 +1462,7 @@
     <message>
         <location filename="../../desktop/views/dispute_dialogs.py" line="72"/>
         <source>Registered</source>
-        <translation>登记时间</translation>
+        <translation>排查登记</translation>
     </message>
     <message>
         <location filename="../../desktop/views/dispute_dialogs.py" line="72"/>
