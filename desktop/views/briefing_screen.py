@@ -247,7 +247,7 @@ class BriefingScreen(QWidget):
         self._show_view(None)
         self.refresh_history()
         # This morning's briefing, if compiled already, right after the window has painted.
-        QTimer.singleShot(0, self.open_existing)
+        QTimer.singleShot(0, self, self.open_existing)  # cancelled with the screen if it goes first
 
     # ------------------------------------------------------------------ building
 
