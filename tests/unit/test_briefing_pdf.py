@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
 from types import SimpleNamespace
 
@@ -74,11 +73,9 @@ def _fonts_in(reader):
 
 def test_daily_minutes_read_back(tmp_path):
     out = tmp_path / "晨会纪要.pdf"
-    started = time.perf_counter()
     pages = write_minutes_pdf(out, station_name="东山派出所", view_like=sample_view())
-    elapsed = time.perf_counter() - started
     reader = PdfReader(str(out))
-    assert 1 <= len(reader.pages) == pages <= 6
+    assert len(reader.pages) == pages and pages in range(1, 7)
     text = "".join(p.extract_text() for p in reader.pages)
     compact = text.replace(" ", "").replace("\n", "")
     assert "东山派出所晨会纪要" in compact
@@ -94,7 +91,6 @@ def test_daily_minutes_read_back(tmp_path):
     embedded = [(name, desc) for name, desc in _fonts_in(reader) if name.startswith("/SD-") or "+" in name]
     assert embedded and all(desc is not None and desc.get_object().get("/FontFile2") for _n, desc in embedded)
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
-    assert elapsed < 3  # measured ~0.2 s; generous for slow CI
 
 
 def test_kinds_have_their_titles_and_monthly_average(tmp_path):
