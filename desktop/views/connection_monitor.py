@@ -13,6 +13,7 @@ nothing and never delays quitting. At most one probe runs at a time.
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 from collections.abc import Callable
 
@@ -58,6 +59,21 @@ def describe_failure(exc: BaseException) -> str:
     return str(describe_db_error(exc))
 
 
+POLL_MS = 25  # how often a waiting monitor looks for its probe's result
+
+
+def _probe_in_thread(probe: Probe, generation: int, results: queue.SimpleQueue) -> None:
+    """Runs on the worker thread: call the probe, put plain data in ``results``."""
+    try:
+        probe()
+    except BaseException as exc:  # noqa: BLE001 - any failure means "not reachable"
+        ok, reason = False, describe_failure(exc)
+        log.info("database check failed: %s", exc)
+    else:
+        ok, reason = True, ""
+    results.put((generation, ok, reason))
+
+
 class ConnectionMonitor(QObject):
     """Checks the database every ``interval_s`` seconds while connected; after a failure emits
     :attr:`connection_lost` once and retries after :func:`backoff_delay` until a probe succeeds,
@@ -69,7 +85,7 @@ class ConnectionMonitor(QObject):
     connection_lost = Signal(str)  # the reason, in Chinese
     connection_restored = Signal()
     retry_scheduled = Signal(float)  # seconds until the next attempt while lost
-    _probed = Signal(int, bool, str)  # generation, ok, reason: from the worker thread
+    _probed = Signal(int, bool, str)  # generation, ok, reason: a probe's result, on the UI thread
 
     def __init__(
         self,
@@ -98,6 +114,13 @@ class ConnectionMonitor(QObject):
         self._watchdog = QTimer(self)
         self._watchdog.setSingleShot(True)
         self._watchdog.timeout.connect(self._on_timeout)
+        # The worker hands its result over through a plain queue that this timer drains on the UI
+        # thread: the thread never touches a Qt object, nor holds the last reference to this one
+        # (a QObject with timers freed on a worker thread crashed the event loop).
+        self._results: queue.SimpleQueue[tuple[int, bool, str]] = queue.SimpleQueue()
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._drain)
         self._probed.connect(self._on_probed)
         self.delays: list[float] = []  # every delay scheduled while lost (for tests and the log)
 
@@ -118,6 +141,7 @@ class ConnectionMonitor(QObject):
     def stop(self) -> None:
         self._timer.stop()
         self._watchdog.stop()
+        self._poll.stop()
         self._pending = None
         self._generation += 1  # a probe still running reports into the void
 
@@ -134,29 +158,26 @@ class ConnectionMonitor(QObject):
         self._generation += 1
         generation = self._pending = self._generation
         self._worker = threading.Thread(
-            target=self._run_probe, args=(generation,), name="connection-probe", daemon=True
+            target=_probe_in_thread, args=(self._probe, generation, self._results), name="connection-probe",
+            daemon=True,
         )
         self._worker.start()
+        self._poll.start()
         if self.timeout_s > 0:
             self._watchdog.start(int(self.timeout_s * 1000))
 
-    # ------------------------------------------------------------------ worker thread
-
-    def _run_probe(self, generation: int) -> None:
-        """Runs on the worker thread: call the probe, report plain data back."""
-        try:
-            self._probe()
-        except BaseException as exc:  # noqa: BLE001 - any failure means "not reachable"
-            ok, reason = False, describe_failure(exc)
-            log.info("database check failed: %s", exc)
-        else:
-            ok, reason = True, ""
-        try:
-            self._probed.emit(generation, ok, reason)
-        except RuntimeError:  # the monitor was deleted while the probe ran (window closed)
-            pass
-
     # ------------------------------------------------------------------ UI thread
+
+    @Slot()
+    def _drain(self) -> None:
+        while True:
+            try:
+                generation, ok, reason = self._results.get_nowait()
+            except queue.Empty:
+                break
+            self._probed.emit(generation, ok, reason)
+        if self._pending is None and (self._worker is None or not self._worker.is_alive()):
+            self._poll.stop()
 
     @Slot(int, bool, str)
     def _on_probed(self, generation: int, ok: bool, reason: str) -> None:
