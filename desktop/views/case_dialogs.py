@@ -129,7 +129,8 @@ def _value_of(edit: QDateTimeEdit) -> datetime:
 
 
 class _FormDialog(QDialog):
-    """Fields in a form, each with its own red problem label; a general message; Save / Cancel."""
+    """Fields in a form, each with its own red problem label; a general message; Save / Cancel.
+    Each dialog provides ``save() -> bool``."""
 
     def _build(self, fields: Mapping[str, QWidget | QHBoxLayout], labels: Mapping[str, str], ok_text: str) -> None:
         form = QFormLayout()
@@ -156,9 +157,6 @@ class _FormDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-
-    def save(self) -> bool:  # pragma: no cover - every dialog defines its own
-        raise NotImplementedError
 
     def _clear_problems(self) -> None:
         for label in (*self.problems.values(), self.message):

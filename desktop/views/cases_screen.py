@@ -107,7 +107,8 @@ class CasesScreen(QTabWidget):
 
 class _ListPage(QWidget):
     """What both pages share: a list panel and a detail panel side by side, filters above, problems
-    shown as message boxes, the selection kept across refreshes."""
+    shown as message boxes, the selection kept across refreshes. Each page provides
+    ``apply_filters()``, ``reset_filters()`` and ``show_detail(row_id)``."""
 
     changed = Signal()
 
@@ -145,15 +146,6 @@ class _ListPage(QWidget):
             log.error("%s: %s", type(self).__name__, title, exc_info=exc)
             text = self.tr("The database could not be reached; nothing was changed. Try again.")
         QMessageBox.warning(self, title, text)
-
-    def apply_filters(self) -> None:  # pragma: no cover - each page defines its own
-        raise NotImplementedError
-
-    def show_detail(self, row_id: Any) -> None:  # pragma: no cover - each page defines its own
-        raise NotImplementedError
-
-    def reset_filters(self) -> None:  # pragma: no cover - each page defines its own
-        raise NotImplementedError
 
     def reveal(self, row_id: int) -> None:
         """Show ``row_id`` in the list, clearing the filters when they hide it."""

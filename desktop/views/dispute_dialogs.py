@@ -141,7 +141,7 @@ def _date_edit(parent: QWidget, value: date | None) -> QDateEdit:
 
 class _Dialog(QDialog):
     """Form + red error label + OK/Cancel. ``submit`` (set by the screen) is called on OK; an
-    exception keeps the dialog open with its message."""
+    exception keeps the dialog open with its message. Each dialog provides ``values()``."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -181,9 +181,6 @@ class _Dialog(QDialog):
                 return False
         self.accept()
         return True
-
-    def values(self) -> dict[str, Any]:
-        raise NotImplementedError
 
 
 class PartyForm(QWidget):
