@@ -32,6 +32,8 @@ class Options:
     size: int
     db: str | None          # --db as given (URL or SQLite path), or None for the case's default
     repeat: int = 5
+    desks: int = 8          # the ``desks`` case: simulated desks (processes)
+    seconds: float = 60.0   # the ``desks`` case: how long they work
 
 
 @dataclasses.dataclass(frozen=True)

@@ -33,6 +33,9 @@ CASE_MODULES: tuple[str, ...] = (
     "benchmarks.cases_cases",
     "benchmarks.cases_briefing",
     "benchmarks.cases_disputes",
+    "benchmarks.cases_desks",
+    "benchmarks.cases_reports",
+    "benchmarks.cases_statistics",
 )
 
 
@@ -50,6 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--db", metavar="URL", help="database URL or SQLite file (default: per case, under "
                                                     "benchmarks/data/)")
     parser.add_argument("--repeat", type=int, default=5, help="runs of repeated measurements (median reported)")
+    parser.add_argument("--desks", type=int, default=8, help="simulated desks (the desks case)")
+    parser.add_argument("--seconds", type=float, default=60.0, help="how long the desks work (the desks case)")
     args = parser.parse_args(argv)
     load_cases()
     if args.list:
@@ -59,7 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("name a case, or --list")
     if args.size < 1:
         parser.error("--size must be at least 1")
-    return run_case(args.case, Options(size=args.size, db=args.db, repeat=args.repeat))
+    return run_case(args.case, Options(size=args.size, db=args.db, repeat=args.repeat, desks=args.desks,
+                                     seconds=args.seconds))
 
 
 if __name__ == "__main__":

@@ -31,11 +31,10 @@ EXIT_OK, EXIT_ERROR = 0, 2
 
 
 def resources_dir() -> Path:
-    """``resources/`` next to the package, or inside a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    """``resources/`` next to the package, or inside a PyInstaller bundle (desktop/resources.py)."""
+    from desktop.resources import resources_dir as located
+
+    return located()
 
 
 # --------------------------------------------------------------------------- logging and errors
@@ -143,7 +142,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     font.setPointSizeF(FONT_POINT_SIZE)
     app.setFont(font)
     app.setWindowIcon(application_icon())  # every window without its own icon inherits it
-    style = resources_dir() / "style.qss"
+    from desktop.resources import style_sheet_path
+
+    style = style_sheet_path()
     if style.is_file():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
     return app
@@ -151,11 +152,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def application_icon() -> QIcon:
     """The StationDesk icon: the SVG for sharp scaling, the 256 px PNG when Qt has no SVG plugin."""
+    from desktop.resources import icon_paths
+
     icon = QIcon()
-    folder = resources_dir() / "icons"
-    for name in ("station-desk.png", "station-desk.svg"):
-        if (folder / name).is_file():
-            icon.addFile(str(folder / name))
+    for path in icon_paths():
+        if path.is_file():
+            icon.addFile(str(path))
     return icon
 
 
@@ -164,6 +166,8 @@ def install_translators(app: QCoreApplication, lang: str | None) -> list[QTransl
 
     The source strings are English, so English needs no translator. Returns what was installed
     (the caller keeps them alive)."""
+    from desktop.resources import TRANSLATION_PREFIX, translations_dir
+
     lang = lang or DEFAULT_LANG
     if lang.startswith("en"):
         QLocale.setDefault(QLocale("en_US"))
@@ -171,7 +175,7 @@ def install_translators(app: QCoreApplication, lang: str | None) -> list[QTransl
     QLocale.setDefault(QLocale(lang))
     installed = []
     candidates = [
-        (f"stationdesk_{lang}", str(resources_dir() / "translations")),
+        (f"{TRANSLATION_PREFIX}{lang}", str(translations_dir())),
         (f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
     ]
     for name, folder in candidates:
@@ -227,18 +231,48 @@ def ensure_demo_database(url: str, *, years: int = 3) -> bool:
     return True
 
 
-def open_and_prepare(url: str):
-    """Open the database and make its schema current; raises StationDeskError with the reason."""
+def open_and_prepare(url: str, *, backup_folder: str | None = None):
+    """Open the database, check a local file for damage (naming the newest backup in
+    ``backup_folder`` when it is damaged) and make its schema current; raises StationDeskError
+    with the reason."""
     from desktop.db import open_database
     from desktop.db.migrate import prepare
 
     db = open_database(url)
     try:
+        if db.is_sqlite:
+            from desktop.db.backup import backup_folder as folder_of
+            from desktop.db.backup import integrity_check
+
+            integrity_check(db, folder_of(db, backup_folder))
         prepare(db)
     except BaseException:
         db.dispose()
         raise
     return db
+
+
+def start_scheduled_backup(db, folder: str | None, keep: int):
+    """The daily backup of a local database on a worker thread (a big file takes seconds to copy);
+    the thread, or None for a server database. A failure is logged: the backup tab shows the list."""
+    if not db.is_sqlite:
+        return None
+    import threading
+
+    from desktop.db.backup import backup_folder, scheduled_backup
+
+    def work() -> None:
+        try:
+            made = scheduled_backup(db, backup_folder(db, folder), keep=keep)
+        except Exception:  # logged; the desk keeps working without today's copy
+            log.exception("the scheduled backup failed")
+        else:
+            if made is not None:
+                log.info("scheduled backup written to %s", made)
+
+    thread = threading.Thread(target=work, name="scheduled-backup", daemon=True)
+    thread.start()
+    return thread
 
 
 STARTUP_PROBE_ENV = "STATION_DESK_STARTUP_PROBE"
@@ -303,6 +337,46 @@ def ask_database_settings(store, reason: str) -> bool:
     return dialog.exec() == SettingsDialog.DialogCode.Accepted
 
 
+def needs_first_run(store) -> bool:
+    """True on a fresh desk: no database in the settings or STATION_DESK_DB, and no local file yet."""
+    from desktop.db.urls import ENV_URL, default_url, parse_url
+
+    qsettings = store.qsettings
+    qsettings.beginGroup("database")
+    try:
+        configured = bool(qsettings.childKeys())
+    finally:
+        qsettings.endGroup()
+    if configured or os.environ.get(ENV_URL):
+        return False
+    database = parse_url(default_url()).database
+    return bool(database) and not Path(database).exists()
+
+
+def first_run(store) -> tuple[str, bool] | None:
+    """The first-run dialog until a choice is complete: ``(url, demo)``, or None when the user quit.
+
+    A new station opens the default local file (created and migrated; the log-in step then asks
+    for the first administrator); the server choice opens the database settings (cancelling them
+    comes back here); the demo is created on first use."""
+    from desktop.db.urls import data_dir, default_url, demo_url, parse_url
+    from desktop.views.first_run_dialog import FirstRunDialog
+
+    database_file = Path(parse_url(default_url()).database or data_dir() / "station.db")
+    while True:
+        dialog = FirstRunDialog(database_file=database_file, backups_folder=database_file.parent / "backups",
+                                logs_folder=data_dir() / "logs")
+        _probe_first_paint(dialog, "first-run")
+        if dialog.exec() != dialog.DialogCode.Accepted:
+            return None
+        if dialog.choice == FirstRunDialog.NEW_STATION:
+            return default_url(), False
+        if dialog.choice == FirstRunDialog.OPEN_DEMO:
+            return demo_url(), True
+        if ask_database_settings(store, ""):
+            return store.db_url(), False
+
+
 def run(*, db_url: str | None, demo: bool, lang: str | None, settings: QSettings | None = None) -> int:
     """Start the desktop application; returns the process exit code.
 
@@ -323,11 +397,17 @@ def run(*, db_url: str | None, demo: bool, lang: str | None, settings: QSettings
     # settings opens the settings dialog with the reason, to fix and retry.
     from_settings = not (demo or db_url)
     url = demo_url() if demo else (db_url or store.db_url())
+    if from_settings and needs_first_run(store):
+        chosen = first_run(store)
+        if chosen is None:
+            return EXIT_OK
+        url, demo = chosen
+        from_settings = not demo
     while True:
         try:
             if demo and not ensure_demo_database(url):
                 return EXIT_OK  # cancelled: nothing to open, no error to show
-            db = open_and_prepare(url)
+            db = open_and_prepare(url, backup_folder=store.value("backup/folder"))
             break
         except StationDeskError as exc:
             shown = _safe_describe(url)
@@ -352,6 +432,7 @@ def run(*, db_url: str | None, demo: bool, lang: str | None, settings: QSettings
         login = log_in(db)
         if login is None:
             return EXIT_OK
+        start_scheduled_backup(db, store.value("backup/folder"), store.value("backup/keep"))
         from desktop.views.connection_monitor import ConnectionMonitor, database_probe
         from desktop.views.idle_lock import IdleLock
         from desktop.views.main_window import MainWindow

@@ -7,6 +7,7 @@ clear line and exits non-zero, never a traceback (the trace goes to the log file
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -37,6 +38,14 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="以 JSON 输出，便于脚本处理")
 
 
+USER_HELP = "操作人员工号（修改数据或导出个人信息时必填；密码取自环境变量 STATION_DESK_PASSWORD，否则提示输入）"
+PASSWORD_ENV = "STATION_DESK_PASSWORD"
+
+
+def _user_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", metavar="NUMBER", help=USER_HELP)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="station-desk",
@@ -46,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="URL", help="数据库地址或 SQLite 文件路径")
     parser.add_argument("--demo", action="store_true", help="打开（必要时生成）演示派出所数据库")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言")
+    parser.add_argument("--self-check", action="store_true",
+                        help="自检：数据库、迁移脚本、字体、翻译、Qt 插件，生成 PDF 和 Excel，全部通过时返回 0")
+    parser.add_argument("--json", action="store_true", help="自检结果以 JSON 输出")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     db = sub.add_parser("db", help="数据库：升级、信息、备份、恢复")
@@ -74,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="只检查并统计，不写入数据库")
     p.add_argument("--rejects", metavar="OUT.xlsx", help="把未导入的行（含原因）保存为 Excel 文件")
     p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
+    _user_option(p)
     _common(p)
 
     for kind, help_text, file_help in (
@@ -85,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--dry-run", action="store_true", help="只检查并统计，不写入数据库")
         p.add_argument("--rejects", metavar="OUT.xlsx", help="把未导入的行（含原因）保存为 Excel 文件")
         p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
+        _user_option(p)
         if kind == "cases":
             p.add_argument("--kind", choices=["刑事", "行政"], help="文件中没有“案件类型”列时，所有案件按此类型导入")
         _common(p)
@@ -99,8 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("repeats", help="列出一段时间内的重复警情（一人多报、一地多报、多人同报）")
     p.add_argument("--from", dest="date_from", required=True, metavar="DATE", help="开始日期，如 2025-03-01")
     p.add_argument("--to", dest="date_to", required=True, metavar="DATE", help="结束日期（含当天），如 2025-03-31")
-    p.add_argument("--refresh", action="store_true", help="先按默认规则重新识别这段时间的重复警情")
+    p.add_argument("--refresh", action="store_true", help="先按默认规则重新识别这段时间的重复警情（需 --user）")
     p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
+    _user_option(p)
     _common(p)
 
     wo = sub.add_parser("workorders", help="工单：查询列表、导出工单台账")
@@ -132,11 +147,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="Excel 台账文件")
     p.add_argument("--pdf", metavar="OUT.pdf", help="PDF 台账文件（A4 横向）")
     p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
+    _user_option(p)
     _common(p)
     p = dp_sub.add_parser("agreement", help="把人民调解协议书（最新版本）打印成 PDF")
     p.add_argument("number", metavar="NUMBER", help="纠纷编号或协议书编号")
     p.add_argument("--pdf", required=True, metavar="OUT.pdf", help="输出的 PDF 文件")
     p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
+    _user_option(p)
     _common(p)
 
     br = sub.add_parser("briefing", help="晨会 / 周分析 / 月会商")
@@ -149,11 +166,44 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
     _common(p)
 
+    rp = sub.add_parser("report", help="统计报告：月度、季度或任意时段的统计报告（PDF）和上报工作簿（Excel）")
+    rp_sub = rp.add_subparsers(dest="report_command", metavar="ACTION", required=True, parser_class=_Parser)
+    p = rp_sub.add_parser("monthly", help="某月的统计报告（PDF）和/或上报工作簿（Excel）")
+    p.add_argument("--month", required=True, metavar="YYYY-MM", help="月份，如 2026-10")
+    _report_outputs(p)
+    p = rp_sub.add_parser("quarterly", help="某季度的统计报告（PDF）和/或上报工作簿（Excel）")
+    p.add_argument("--quarter", required=True, metavar="YYYY-Qn", help="季度，如 2026-Q4")
+    _report_outputs(p)
+    p = rp_sub.add_parser("period", help="任意时段（按值班日）的统计报告（PDF）和/或上报工作簿（Excel）")
+    p.add_argument("--from", dest="date_from", required=True, metavar="DATE", help="第一个值班日，如 2026-10-01")
+    p.add_argument("--to", dest="date_to", required=True, metavar="DATE", help="最后一个值班日（含当天）")
+    _report_outputs(p)
+
+    ex = sub.add_parser("export", help="导出：上报分局的统计工作簿")
+    ex_sub = ex.add_subparsers(dest="export_command", metavar="ACTION", required=True, parser_class=_Parser)
+    p = ex_sub.add_parser("hq", help="导出一段时间的上报统计工作簿（Excel，可按保存的导出方案）")
+    p.add_argument("--from", dest="date_from", required=True, metavar="DATE", help="第一个值班日，如 2026-10-01")
+    p.add_argument("--to", dest="date_to", required=True, metavar="DATE", help="最后一个值班日（含当天）")
+    p.add_argument("--xlsx", required=True, metavar="OUT.xlsx", help="输出的 Excel 工作簿")
+    p.add_argument("--profile", metavar="NAME", help="导出方案名称（选定的工作表、列和脱敏设置）")
+    p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
+    _user_option(p)
+    _common(p)
+
     audit = sub.add_parser("audit", help="审计日志")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True, parser_class=_Parser)
     p = audit_sub.add_parser("verify", help="校验审计日志的哈希链是否完整未被篡改")
     _common(p)
     return parser
+
+
+def _report_outputs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--pdf", metavar="OUT.pdf", help="统计报告 PDF 文件（A4 纵向）")
+    p.add_argument("--xlsx", metavar="OUT.xlsx", help="上报统计工作簿 Excel 文件")
+    p.add_argument("--profile", metavar="NAME", help="工作簿的导出方案名称")
+    p.add_argument("--station", metavar="CODE", help="派出所代码（数据库中有多个派出所时必填）")
+    _user_option(p)
+    _common(p)
 
 
 # --------------------------------------------------------------------------- commands
@@ -268,6 +318,28 @@ def _station_id(db, code: str | None) -> int:
     raise StationDeskError(f"数据库中有多个派出所（{codes}），请用 --station 指定")
 
 
+def _login(args: argparse.Namespace, db, station_id: int, action: str):
+    """Authenticate ``--user`` (lock-out and audit apply as at a desk) and check ``action``.
+
+    The password comes from the STATION_DESK_PASSWORD environment variable (for scripts), else a
+    prompt that does not echo."""
+    from desktop.services.accounts import authenticate
+    from desktop.services.permissions import ACTIONS, require
+
+    number = (getattr(args, "user", None) or "").strip()
+    if not number:
+        raise StationDeskError(f"{ACTIONS[action]}需要指定操作人员：请加上 --user 工号",
+                               hint=f"密码从环境变量 {PASSWORD_ENV} 读取，未设置时会提示输入")
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        import getpass
+
+        password = getpass.getpass(f"工号 {number} 的密码：")
+    login = authenticate(db, number=number, password=password, station_id=station_id)
+    require(login, action)
+    return login
+
+
 def _parse_date(text: str, what: str):
     from datetime import date
 
@@ -286,9 +358,11 @@ def cmd_import_incidents(args) -> dict:
         prepare(db)
         station_id = _station_id(db, args.station)
         profile = load_profile(db, station_id, args.profile) if args.profile else None
+        # A dry run writes nothing: no log-in needed to check a file.
+        staff_id = None if args.dry_run else _login(args, db, station_id, "import.run").staff_id
         analysis = analyse(args.file, profile=profile, profile_name=args.profile)
         show = _progress_printer("导入警情") if not args.json and sys.stderr.isatty() else None
-        summary = run_import(db, station_id, None, analysis, dry_run=args.dry_run, progress=show)
+        summary = run_import(db, station_id, staff_id, analysis, dry_run=args.dry_run, progress=show)
         if show:
             sys.stderr.write("\n")
         rejects = None
@@ -333,9 +407,10 @@ def cmd_import_cases(args) -> dict:
         prepare(db)
         station_id = _station_id(db, args.station)
         profile = load_profile(db, station_id, args.profile) if args.profile else None
+        staff_id = None if args.dry_run else _login(args, db, station_id, "import.run").staff_id
         analysis = analyse(args.file, profile=profile, profile_name=args.profile)
         show = _progress_printer("导入案件") if not args.json and sys.stderr.isatty() else None
-        summary = run_import(db, station_id, None, analysis, rules=_case_rules(), default_kind=args.kind,
+        summary = run_import(db, station_id, staff_id, analysis, rules=_case_rules(), default_kind=args.kind,
                              dry_run=args.dry_run, progress=show)
         if show:
             sys.stderr.write("\n")
@@ -358,9 +433,10 @@ def cmd_import_warnings(args) -> dict:
         prepare(db)
         station_id = _station_id(db, args.station)
         profile = load_profile(db, station_id, args.profile, kind="warning") if args.profile else None
+        staff_id = None if args.dry_run else _login(args, db, station_id, "import.run").staff_id
         analysis = analyse_warnings(args.file, profile=profile, profile_name=args.profile)
         show = _progress_printer("导入预警") if not args.json and sys.stderr.isatty() else None
-        summary = run_warning_import(db, station_id, None, analysis, dry_run=args.dry_run, progress=show)
+        summary = run_warning_import(db, station_id, staff_id, analysis, dry_run=args.dry_run, progress=show)
         if show:
             sys.stderr.write("\n")
         rejects = None
@@ -404,7 +480,7 @@ def cmd_repeats(args) -> dict:
     from datetime import timedelta
 
     from desktop.db.migrate import prepare
-    from desktop.services.repeats import clusters_in_range, refresh_clusters
+    from desktop.services.repeats import clusters_in_range
 
     start = dt.combine(_parse_date(args.date_from, "开始日期"), dtime())
     end = dt.combine(_parse_date(args.date_to, "结束日期"), dtime()) + timedelta(days=1)
@@ -415,8 +491,10 @@ def cmd_repeats(args) -> dict:
         prepare(db)
         station_id = _station_id(db, args.station)
         if args.refresh:
-            with db.transaction(station_id=station_id) as s:
-                refresh_clusters(s, station_id, start, end)
+            from desktop.services.incidents import refresh_repeat_clusters
+
+            login = _login(args, db, station_id, "repeats.refresh")
+            refresh_repeat_clusters(db, station_id, login.staff_id, start, end)
         with db.session(station_id=station_id) as s:
             rows = clusters_in_range(s, station_id, start, end)
         return {
@@ -549,7 +627,6 @@ def cmd_disputes_ledger(args) -> dict:
 
     from desktop.db.migrate import prepare
     from desktop.services.dispute_documents import write_dispute_ledger
-    from desktop.services.work_order_documents import StationActor
 
     start = dt.combine(_parse_date(args.date_from, "开始日期"), dtime())
     end = dt.combine(_parse_date(args.date_to, "结束日期"), dtime()) + timedelta(days=1)
@@ -561,7 +638,8 @@ def cmd_disputes_ledger(args) -> dict:
     try:
         prepare(db)
         station_id = _station_id(db, args.station)
-        rows = write_dispute_ledger(db, StationActor(station_id), args.xlsx, args.pdf,
+        login = _login(args, db, station_id, "personal.view")
+        rows = write_dispute_ledger(db, login, args.xlsx, args.pdf,
                                     ranges={"registered_at": (start, end - timedelta(microseconds=1))},
                                     subtitle=f"登记时间 {start:%Y-%m-%d} 至 {end - timedelta(days=1):%Y-%m-%d}")
         return {"from": start.date().isoformat(), "to": (end - timedelta(days=1)).date().isoformat(),
@@ -573,14 +651,14 @@ def cmd_disputes_ledger(args) -> dict:
 def cmd_disputes_agreement(args) -> dict:
     from desktop.db.migrate import prepare
     from desktop.services.dispute_documents import agreement_document, latest_agreement_id, print_agreement
-    from desktop.services.work_order_documents import StationActor
 
     db = _open(args)
     try:
         prepare(db)
         station_id = _station_id(db, args.station)
         agreement_id = latest_agreement_id(db, station_id, args.number)
-        pages = print_agreement(db, StationActor(station_id), agreement_id, args.pdf)
+        login = _login(args, db, station_id, "personal.view")
+        pages = print_agreement(db, login, agreement_id, args.pdf)
         doc = agreement_document(db, station_id, agreement_id)
         return {"number": doc.number, "version": doc.version, "signed": doc.signed, "pages": pages,
                 "parties": [p.name for p in doc.parties], "pdf": args.pdf}
@@ -640,6 +718,92 @@ def cmd_audit_verify(args) -> dict:
                 f"审计日志校验失败：链 {bad[0].chain_id} {bad[0].problem}", hint="日志可能被改动，请报告管理员"
             )
         return result
+    finally:
+        db.dispose()
+
+
+def _report_period(args, db, station_id: int):
+    """The statistics period a report command names (--month, --quarter or --from/--to)."""
+    import re
+    from datetime import date
+
+    from desktop.services.station_report import station_period
+
+    if getattr(args, "month", None) is not None:
+        m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", args.month)
+        if not m or not 1 <= int(m.group(2)) <= 12:
+            raise StationDeskError(f"月份格式不正确：{args.month}", hint="请写成 2026-10 这样的年月")
+        return station_period(db, station_id, "month", date(int(m.group(1)), int(m.group(2)), 1))
+    if getattr(args, "quarter", None) is not None:
+        m = re.fullmatch(r"\s*(\d{4})-?[Qq]([1-4])\s*", args.quarter)
+        if not m:
+            raise StationDeskError(f"季度格式不正确：{args.quarter}", hint="请写成 2026-Q4 这样的季度")
+        return station_period(db, station_id, "quarter", date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1))
+    first = _parse_date(args.date_from, "开始日期")
+    last = _parse_date(args.date_to, "结束日期")
+    if last < first:
+        raise StationDeskError("结束日期早于开始日期")
+    return station_period(db, station_id, "custom", first, last_day=last)
+
+
+def _report_actor(args, db, station_id: int):
+    """Without --user the CLI acts as the station with no staff member and no roles, like
+    `workorders ledger` (a scheduled run): the workbook is masked. With --user a duty officer or
+    chief logs in and exports with that role's rights."""
+    from desktop.services.work_order_documents import StationActor
+
+    if getattr(args, "user", None):
+        return _login(args, db, station_id, "report.export_hq")
+    return StationActor(station_id)
+
+
+def _report_outputs_check(args) -> None:
+    if not args.pdf and not args.xlsx:
+        raise StationDeskError("请用 --pdf 或 --xlsx 指定输出文件")
+
+
+def cmd_report(args) -> dict:
+    from desktop.db.migrate import prepare
+    from desktop.services.hq_export import write_hq_workbook
+    from desktop.services.station_report import write_station_report
+
+    _report_outputs_check(args)
+    db = _open(args)
+    try:
+        prepare(db)
+        station_id = _station_id(db, args.station)
+        period = _report_period(args, db, station_id)
+        actor = _report_actor(args, db, station_id)
+        sheets = None
+        if args.pdf:
+            write_station_report(db, actor, period, args.pdf)
+        if args.xlsx:
+            try:
+                sheets = write_hq_workbook(db, actor, period, args.xlsx, profile=args.profile)
+            except BaseException:
+                if args.pdf:  # all or nothing, as the ledgers
+                    with contextlib.suppress(OSError):
+                        os.unlink(args.pdf)
+                raise
+        return {"period": period.label, "from": period.first_day.isoformat(), "to": period.last_day.isoformat(),
+                "pdf": args.pdf, "xlsx": args.xlsx, "sheets": sheets}
+    finally:
+        db.dispose()
+
+
+def cmd_export_hq(args) -> dict:
+    from desktop.db.migrate import prepare
+    from desktop.services.hq_export import write_hq_workbook
+
+    db = _open(args)
+    try:
+        prepare(db)
+        station_id = _station_id(db, args.station)
+        period = _report_period(args, db, station_id)
+        sheets = write_hq_workbook(db, _report_actor(args, db, station_id), period, args.xlsx,
+                                   profile=args.profile)
+        return {"period": period.label, "from": period.first_day.isoformat(), "to": period.last_day.isoformat(),
+                "xlsx": args.xlsx, "profile": args.profile, "sheets": sheets}
     finally:
         db.dispose()
 
@@ -734,6 +898,13 @@ def _print_human(command: str, result: dict) -> None:
               f"当事人 {'、'.join(result['parties'])}）已保存到 {result['pdf']}")
     elif command == "briefing compile":
         _print_briefing(result)
+    elif command in ("report monthly", "report quarterly", "report period", "export hq"):
+        print(f"{result['period']}（{result['from']} 至 {result['to']}）")
+        if result.get("pdf"):
+            print(f"  统计报告已保存到 {result['pdf']}")
+        if result.get("xlsx"):
+            sheets = "，".join(f"{name} {n:,} 行" for name, n in (result["sheets"] or {}).items())
+            print(f"  上报工作簿已保存到 {result['xlsx']}（{sheets}）")
     elif command == "audit verify":
         for chain in result["chains"]:
             print(f"链 {chain['chain']}：{chain['entries']:,} 条，完整")
@@ -788,6 +959,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], dict]] = {
     "disputes list": cmd_disputes_list,
     "disputes ledger": cmd_disputes_ledger,
     "disputes agreement": cmd_disputes_agreement,
+    "report monthly": cmd_report,
+    "report quarterly": cmd_report,
+    "report period": cmd_report,
+    "export hq": cmd_export_hq,
 }
 
 
@@ -806,6 +981,10 @@ def _command_name(args: argparse.Namespace) -> str | None:
         return f"briefing {args.briefing_command}"
     if args.command == "disputes":
         return f"disputes {args.disputes_command}"
+    if args.command == "report":
+        return f"report {args.report_command}"
+    if args.command == "export":
+        return f"export {args.export_command}"
     return args.command
 
 
@@ -826,6 +1005,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8", errors="replace")
     args = build_parser().parse_args(argv)
     command = _command_name(args)
+    if command is None and args.self_check:
+        from desktop.self_check import main as self_check
+
+        code = self_check(db_url=args.db, as_json=args.json)
+        # The check made a QGuiApplication: leave as the desktop app does (see below).
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     if command is None:
         from desktop.app import run
 

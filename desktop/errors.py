@@ -60,6 +60,13 @@ class DatabaseError(StationDeskError):
     code = "database"
 
 
+class ConnectionLost(DatabaseError):
+    """The server cannot be reached (down, network cut, connection dropped): nothing was saved,
+    and the same action may simply be repeated once the connection is back."""
+
+    code = "connection_lost"
+
+
 class SchemaError(DatabaseError):
     """The database schema does not match this version of the application."""
 

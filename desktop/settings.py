@@ -82,6 +82,10 @@ OPTIONS: tuple[Option, ...] = (
            "拘留:37;侦查羁押:60;取保候审:365;监视居住:180", "刑事案件阶段期限"),
     # Follow-up visits after a mediation agreement, in days after signing (comma-separated).
     Option("disputes/follow_up_days", "dispute_follow_up_days", str, "7,30", "协议回访安排"),
+    # Scheduled backups of a local database: a folder (empty: "backups" beside the database file)
+    # and how many daily copies to keep.
+    Option("backup/folder", "backup_folder", str, "", "备份文件夹"),
+    Option("backup/keep", "backup_keep", int, 14, "保留备份份数", 1, 365, unit="份"),
 )
 
 BY_KEY: dict[str, Option] = {option.key: option for option in OPTIONS}
@@ -208,6 +212,8 @@ class Settings:
     case_warn_days: int
     case_criminal_stage_days: str
     dispute_follow_up_days: str
+    backup_folder: str
+    backup_keep: int
 
     def follow_up_days(self) -> list[int]:
         """Days after an agreement's signing when it is followed up (default 7 and 30)."""

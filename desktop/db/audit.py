@@ -18,7 +18,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Connection, event, insert, inspect, select, update
+from sqlalchemy import Connection, event, insert, inspect, select, text, update
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from desktop.errors import PermissionDenied
@@ -34,6 +34,8 @@ REDACTED_COLUMNS = frozenset({"password_hash"})
 _BOOKKEEPING = frozenset({"version", "updated_at", "updated_by_id"})
 _PROTECTED = (AuditEntry, AuditChainHead)
 _PROTECTED_TABLES = frozenset({AuditEntry.__tablename__, AuditChainHead.__tablename__})
+# PostgreSQL channel on which each append is announced to other desks (desktop/services/changes.py).
+NOTIFY_CHANNEL = "stationdesk_changes"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -185,6 +187,10 @@ def append_entries(conn: Connection, entries: Iterable[PendingEntry], *, staff_i
             rows.append(values)
         conn.execute(insert(AuditEntry.__table__), rows)
         conn.execute(update(heads).where(heads.c.chain_id == chain_id).values(last_seq=seq, last_hash=prev))
+        if conn.dialect.name == "postgresql":
+            # Delivered to listening desks at commit, dropped on rollback: live refresh.
+            conn.execute(text("SELECT pg_notify(:channel, :payload)"),
+                         {"channel": NOTIFY_CHANNEL, "payload": f"{chain_id}:{seq}"})
 
 
 def entry_hash(values: dict) -> str:
@@ -201,39 +207,68 @@ def entry_hash(values: dict) -> str:
 
 @dataclasses.dataclass(frozen=True)
 class ChainReport:
+    """The result of walking one chain. When not ``ok``: ``bad_seq`` is the first entry found wrong,
+    ``kind`` says how (``changed``: its content or link no longer matches; ``missing``: entries
+    are gone, ``bad_seq`` being the first absent; ``inserted``: an entry the application never
+    wrote, beyond the chain's head), ``entry_id`` the row to show (the changed or inserted entry,
+    or the one just after a gap; the last one left when the end is missing)."""
+
     chain_id: int
     entries: int
     ok: bool
     problem: str | None = None
     bad_seq: int | None = None
+    kind: str | None = None
+    entry_id: int | None = None
 
 
 def verify_chain(conn: Connection, chain_id: int) -> ChainReport:
     """Walk a chain in order and check sequence, links and hashes, and that the head matches."""
     t = AuditEntry.__table__
-    cols = [t.c.chain_id, t.c.seq, t.c.at, t.c.staff_id, t.c.action, t.c.table_name, t.c.record_id,
+    heads = AuditChainHead.__table__
+    head = conn.execute(
+        select(heads.c.last_seq, heads.c.last_hash).where(heads.c.chain_id == chain_id)
+    ).first()
+    cols = [t.c.id, t.c.chain_id, t.c.seq, t.c.at, t.c.staff_id, t.c.action, t.c.table_name, t.c.record_id,
             t.c.summary, t.c.changes, t.c.prev_hash, t.c.entry_hash]
     result = conn.execution_options(yield_per=2000).execute(
         select(*cols).where(t.c.chain_id == chain_id).order_by(t.c.seq)
     )
-    expected_seq, prev, count = 1, GENESIS_HASH, 0
+    expected_seq, prev, count, last_id = 1, GENESIS_HASH, 0, None
+    beyond: tuple[int, int] | None = None  # (seq, id) of the first entry past the head read first
     for row in result.mappings():
+        seq = row["seq"]
+        if head is not None and seq > head[0]:
+            beyond = (seq, row["id"])
+            break
         count += 1
-        if row["seq"] != expected_seq:
-            return ChainReport(chain_id, count, False, f"序号不连续：缺少第 {expected_seq} 条", expected_seq)
+        if seq != expected_seq:
+            gap = f"第 {expected_seq} 条" if seq == expected_seq + 1 else f"第 {expected_seq}–{seq - 1} 条"
+            return ChainReport(chain_id, count, False, f"序号不连续：缺少{gap}（已被删除）", expected_seq,
+                               "missing", row["id"])
         if row["prev_hash"] != prev:
-            return ChainReport(chain_id, count, False, f"第 {row['seq']} 条与前一条的链接不符", row["seq"])
+            return ChainReport(chain_id, count, False, f"第 {seq} 条与前一条的链接不符（第 {seq} 条或前一条被改动）",
+                               seq, "changed", row["id"])
         if entry_hash(dict(row)) != row["entry_hash"]:
-            return ChainReport(chain_id, count, False, f"第 {row['seq']} 条的内容被改动", row["seq"])
-        prev = row["entry_hash"]
+            return ChainReport(chain_id, count, False, f"第 {seq} 条的内容被改动", seq, "changed", row["id"])
+        prev, last_id = row["entry_hash"], row["id"]
         expected_seq += 1
-    head = conn.execute(
-        select(AuditChainHead.__table__.c.last_seq, AuditChainHead.__table__.c.last_hash).where(
-            AuditChainHead.__table__.c.chain_id == chain_id
-        )
-    ).first()
+    result.close()
+    if beyond is not None:
+        # The head moves in the same transaction as every append, so an entry beyond it is either
+        # a desk's append committed since the walk began (the head has moved on too) or one the
+        # application never wrote.
+        now_head = conn.execute(select(heads.c.last_seq).where(heads.c.chain_id == chain_id)).scalar()
+        if now_head is None or beyond[0] > now_head:
+            return ChainReport(chain_id, count + 1, False,
+                               f"第 {beyond[0]} 条不是本系统写入的（链尾之后多出的记录）", beyond[0], "inserted",
+                               beyond[1])
     if head is not None and (head[0] != count or head[1] != prev):
-        return ChainReport(chain_id, count, False, f"末尾缺少记录：应有 {head[0]} 条，实有 {count} 条", count + 1)
+        if head[0] > count:
+            return ChainReport(chain_id, count, False,
+                               f"末尾缺少记录：应有 {head[0]} 条，实有 {count} 条（第 {count + 1} 条起已被删除）",
+                               count + 1, "missing", last_id)
+        return ChainReport(chain_id, count, False, f"第 {count} 条与链尾记录不符", count, "changed", last_id)
     return ChainReport(chain_id, count, True)
 
 

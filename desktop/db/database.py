@@ -17,7 +17,7 @@ from desktop.db.urls import backend_label, is_network_path, network_share_error,
 from desktop.errors import DatabaseError
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
-SERVER_CONNECT_TIMEOUT_S = 5
+SERVER_CONNECT_TIMEOUT_S = 3  # short: an unreachable server must be reported, not waited for
 
 
 class AppSession(Session):
@@ -115,6 +115,25 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
+def _report_lost_connections(engine: Engine) -> None:
+    """Raise :class:`ConnectionLost` for a dropped or refused server connection wherever it happens.
+
+    Not every read runs under ``translate_error`` (a quick look-up in a plain session); without this
+    a lost server would surface there as a raw driver error. SQLAlchemy still invalidates the dead
+    connection (so the pool recovers by itself), and pre-ping failures are left alone: the pool
+    reconnects on those silently, as it should."""
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context) -> BaseException | None:
+        if context.is_pre_ping or not (context.is_disconnect or context.connection is None):
+            return None
+        from desktop.db.errors import describe_db_error
+        from desktop.errors import ConnectionLost
+
+        error = describe_db_error(context.sqlalchemy_exception or context.original_exception)
+        return error if isinstance(error, ConnectionLost) else None
+
+
 def open_database(url: str | URL, *, create: bool = True, check: bool = True, echo: bool = False) -> Database:
     """Open the database at ``url`` (a SQLAlchemy URL or a bare file path).
 
@@ -133,6 +152,7 @@ def open_database(url: str | URL, *, create: bool = True, check: bool = True, ec
         engine = create_engine(
             parsed, echo=echo, pool_pre_ping=True, pool_recycle=1800, connect_args=connect_args
         )
+        _report_lost_connections(engine)
     db = Database(parsed, engine)
     if check:
         try:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm.exc import StaleDataError
 
-from desktop.errors import ConflictError, DatabaseError, StationDeskError
+from desktop.errors import ConflictError, ConnectionLost, DatabaseError, StationDeskError
 
 # (substring of the driver message, lower-case) → (message, hint)
 _PATTERNS: list[tuple[tuple[str, ...], str, str | None]] = [
@@ -29,6 +29,7 @@ _PATTERNS: list[tuple[tuple[str, ...], str, str | None]] = [
       "terminating connection", "connection reset"),
      "无法连接数据库服务器", "请检查网络、服务器地址和端口，以及服务器是否已开启"),
 ]
+_CONNECTION_MESSAGE = "无法连接数据库服务器"
 
 
 def describe_db_error(error: BaseException) -> DatabaseError:
@@ -39,7 +40,9 @@ def describe_db_error(error: BaseException) -> DatabaseError:
     lowered = raw.lower()
     for needles, message, hint in _PATTERNS:
         if any(n in lowered for n in needles):
-            return DatabaseError(message, hint=hint)
+            # A lost connection is its own type: forms keep the input and retry when it is back.
+            kind = ConnectionLost if message == _CONNECTION_MESSAGE else DatabaseError
+            return kind(message, hint=hint)
     first_line = raw.strip().splitlines()[0] if raw.strip() else type(error).__name__
     return DatabaseError(f"数据库错误：{first_line[:200]}")
 

@@ -27,13 +27,15 @@ from desktop.models.incident import (
     repeat_cluster_incidents,
 )
 from desktop.models.org import Community, Grid, Staff, StaffRole, Station, Unit
+from desktop.models.report import ExportProfile
 from desktop.models.warning import Warning
 from desktop.models.work_order import NumberSequence, WorkOrder, WorkOrderEvent
 
 __all__ = [
     "Agreement", "AgreementParty", "Attachment", "AuditChainHead", "AuditEntry", "Base",
     "Briefing", "Case", "CaseClockEvent", "Community", "Directive", "Dispute", "DisputeParty",
-    "FollowUp", "Grid", "ImportBatch", "ImportProfile", "Incident", "IncidentCategory", "MediationSession",
+    "ExportProfile", "FollowUp", "Grid", "ImportBatch", "ImportProfile", "Incident", "IncidentCategory",
+    "MediationSession",
     "NumberSequence", "Party", "RepeatCluster", "SessionMediator", "Staff", "StaffRole", "Station",
     "StationScoped", "Tracked", "Transfer", "Unit", "Warning", "WorkOrder", "WorkOrderEvent",
     "dispute_incidents", "incident_parties", "repeat_cluster_incidents",

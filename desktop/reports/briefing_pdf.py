@@ -18,10 +18,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -29,6 +27,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 from reportlab.platypus.flowables import HRFlowable
 
 from desktop.reports.fonts import load_fonts
+from desktop.reports.pdf_charts import TABLE_SIZE, ReportStyles, hour_bar_chart
 from desktop.reports.pdf_table import (
     GRID,
     HEADER_BG,
@@ -37,13 +36,9 @@ from desktop.reports.pdf_table import (
     MARGIN_RIGHT,
     MARGIN_TOP,
     PAGE_NUMBER_SIZE,
-    TITLE_SIZE,
 )
 
 KIND_TITLES = {"daily": "晨会纪要", "weekly": "周分析", "monthly": "月会商纪要"}
-BODY_SIZE = 16  # 3号
-BODY_LEADING = 28.9  # 22 lines in the 225 mm text block
-TABLE_SIZE = 10.5
 NUMERALS = "一二三四五六七八九十"
 DASH = "—"
 
@@ -132,25 +127,7 @@ def _names(value: Any) -> str:
     return "、".join(str(v) for v in value)
 
 
-class _Styles:
-    def __init__(self) -> None:
-        f = self.fonts = load_fonts()
-        self.title = ParagraphStyle("bm-title", fontName=f.hei, fontSize=TITLE_SIZE, leading=TITLE_SIZE * 1.5,
-                                    alignment=TA_CENTER, wordWrap="CJK")
-        self.meta = ParagraphStyle("bm-meta", fontName=f.kai, fontSize=14, leading=22, alignment=TA_CENTER,
-                                   wordWrap="CJK")
-        self.body = ParagraphStyle("bm-body", fontName=f.fangsong, fontSize=BODY_SIZE, leading=BODY_LEADING,
-                                   firstLineIndent=2 * BODY_SIZE, alignment=TA_LEFT, wordWrap="CJK")
-        self.plain = ParagraphStyle("bm-plain", parent=self.body, firstLineIndent=0)
-        self.item = ParagraphStyle("bm-item", parent=self.body, fontSize=14, leading=24, firstLineIndent=0,
-                                   leftIndent=2 * BODY_SIZE)
-        self.h1 = ParagraphStyle("bm-h1", fontName=f.hei, fontSize=BODY_SIZE, leading=BODY_LEADING,
-                                 firstLineIndent=2 * BODY_SIZE, wordWrap="CJK", spaceBefore=4, keepWithNext=1)
-        self.h2 = ParagraphStyle("bm-h2", fontName=f.kai, fontSize=BODY_SIZE, leading=BODY_LEADING,
-                                 firstLineIndent=2 * BODY_SIZE, wordWrap="CJK", keepWithNext=1)
-        self.cell = ParagraphStyle("bm-cell", fontName=f.song, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.3,
-                                   wordWrap="CJK")
-        self.sign = ParagraphStyle("bm-sign", parent=self.plain, alignment=TA_RIGHT)
+_Styles = ReportStyles  # shared with the station report (desktop/reports/pdf_charts.py)
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
@@ -193,33 +170,7 @@ def _change(now: Any, base: Any) -> float | None:
 
 
 def _hour_chart(st: _Styles, by_hour: list[int], width: float) -> Drawing:
-    height = 52 * mm
-    drawing = Drawing(width, height)
-    chart = VerticalBarChart()
-    chart.x, chart.y = 28, 22
-    chart.width, chart.height = width - 40, height - 42
-    chart.data = [[int(v or 0) for v in (list(by_hour) + [0] * 24)[:24]]]
-    chart.bars[0].fillColor = colors.HexColor("#3C5A82")
-    chart.bars[0].strokeColor = None
-    chart.barSpacing = 1
-    chart.categoryAxis.categoryNames = [str(h) for h in range(24)]
-    chart.categoryAxis.labels.fontName = st.fonts.song
-    chart.categoryAxis.labels.fontSize = 8
-    chart.valueAxis.labels.fontName = st.fonts.song
-    chart.valueAxis.labels.fontSize = 8
-    chart.valueAxis.valueMin = 0
-    top = max(chart.data[0]) if chart.data[0] else 0
-    chart.valueAxis.valueMax = max(top, 1) + (1 if top < 5 else top // 5)
-    step = max(1, (chart.valueAxis.valueMax + 4) // 5)
-    chart.valueAxis.valueStep = step
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#D5DAE1")
-    chart.valueAxis.gridStrokeWidth = 0.4
-    drawing.add(chart)
-    drawing.add(String(width / 2, height - 12, "各时段警情分布（起）", fontName=st.fonts.hei, fontSize=10,
-                       textAnchor="middle"))
-    drawing.add(String(width - 12, 6, "时", fontName=st.fonts.song, fontSize=8, textAnchor="end"))
-    return drawing
+    return hour_bar_chart(st.fonts, by_hour, width)
 
 
 def _top(rows: Iterable[Any], n: int = 3) -> str:

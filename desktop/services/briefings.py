@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop.db import Database
 from desktop.db.audit import record_event
-from desktop.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from desktop.errors import ConflictError, NotFound, ValidationError
 from desktop.models import (
     Briefing,
     Case,
@@ -43,15 +43,18 @@ from desktop.models.enums import (
     Priority,
     RepeatKind,
     RiskLevel,
-    Role,
 )
 from desktop.services.cases import OPEN_STATES as CASE_OPEN_STATES
+from desktop.services.permissions import require, roles_for
 from desktop.services.repeats import clusters_in_range, duty_day_bounds
+from desktop.services.statistics import add_months as _add_months
+from desktop.services.statistics import change_pct
+from desktop.services.statistics import year_back as _year_back
 from desktop.services.warnings import warnings_summary
 from desktop.services.work_orders import NewOrder, create_work_order
 from desktop.services.work_orders.workflow import OPEN_STATES as ORDER_OPEN_STATES
 
-BRIEFING_ROLES = frozenset({str(Role.CHIEF), str(Role.DUTY)})
+BRIEFING_ROLES = roles_for("briefing.edit")  # the old name; desktop.services.permissions decides
 NOTABLE_LIMIT = 200
 TOP_GRIDS = 10
 CASE_WARN_DAYS_BEFORE_DUE = 5   # the 25th day of a 30-day administrative limit
@@ -65,11 +68,6 @@ OPEN_DISPUTE_STATES = (str(DisputeStatus.REGISTERED), str(DisputeStatus.MEDIATIN
 
 def _month_start(day: date, cutover_hour: int) -> datetime:
     return datetime.combine(day.replace(day=1), time(cutover_hour))
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
 
 
 def period_for(kind: str, day: date, cutover_hour: int) -> tuple[datetime, datetime]:
@@ -90,25 +88,11 @@ def period_for(kind: str, day: date, cutover_hour: int) -> tuple[datetime, datet
     raise ValidationError(f"未知的会商类型：{kind}", fields={"kind": "无效"})
 
 
-def _year_back(moment: datetime, years: int) -> datetime:
-    try:
-        return moment.replace(year=moment.year - years)
-    except ValueError:  # 29 February
-        return moment.replace(year=moment.year - years, day=28)
-
-
 def _previous(kind: str, start: datetime, end: datetime) -> tuple[datetime, datetime]:
     if kind == BriefingKind.MONTHLY:
         hour = time(start.hour, start.minute)
         return datetime.combine(_add_months(start.date(), -1), hour), start
     return start - timedelta(days=7), end - timedelta(days=7)
-
-
-def change_pct(current: int, base: int | float) -> float | None:
-    """(current − base) / base × 100, or None where the base is 0 (shown as "—")."""
-    if not base:
-        return None
-    return (current - base) / base * 100.0
 
 
 # --------------------------------------------------------------------------- compiling
@@ -337,8 +321,7 @@ def compile_briefing(db: Database, station_id: int, kind: str, start: datetime, 
 
 
 def _check_role(login: Any) -> None:
-    if not {str(r) for r in login.roles} & BRIEFING_ROLES:
-        raise PermissionDenied("只有指挥长或值班员可以编辑会商")
+    require(login, "briefing.edit")
 
 
 def _load(s: Session, briefing_id: int, version: int | None = None, *, draft: bool = True) -> Briefing:

@@ -39,6 +39,7 @@ from desktop.services.incident_import import (
     mapping_from_profile,
     profile_from_mapping,
 )
+from desktop.services.permissions import require_staff_id
 
 Progress = Callable[[int, int, str], None]
 KIND = "case"
@@ -160,6 +161,7 @@ def run_import(db: Database, station_id: int, staff_id: int | None, analysis: An
     """Import the cases of ``analysis`` with ``mapping`` (default: the proposed one). Rows without a
     案件类型 column take ``default_kind`` (e.g. an export of 行政案件 only). All or nothing:
     :class:`Cancelled` or any error rolls back; ``dry_run`` checks and counts but writes nothing."""
+    require_staff_id(db, station_id, staff_id, "import.run")
     mapping = dict(analysis.mapping if mapping is None else mapping)
     missing = [f.label for f in CASE_FIELDS if f.required and f.key not in mapping]
     if missing:
@@ -373,6 +375,7 @@ def load_profile(db: Database, station_id: int, name: str, *, kind: str = KIND) 
 def save_profile(db: Database, station_id: int, staff_id: int | None, name: str, header: Sequence[str],
                  mapping: Mapping[str, int], *, kind: str = KIND) -> None:
     """Save (or replace) the named mapping of this kind, by header text so it survives moved columns."""
+    require_staff_id(db, station_id, staff_id, "import.run")
     name = (name or "").strip()
     if not name:
         raise ValidationError("请填写方案名称", fields={"profile": "请填写方案名称"})

@@ -24,10 +24,11 @@ from sqlalchemy.orm import Session
 
 from desktop.db import Database
 from desktop.db.audit import record_event
-from desktop.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from desktop.errors import ConflictError, NotFound, ValidationError
 from desktop.models import Case, CaseClockEvent, Incident, Staff, Unit
-from desktop.models.enums import AuditAction, CaseKind, CaseStatus, ClockEventKind, Role
+from desktop.models.enums import AuditAction, CaseKind, CaseStatus, ClockEventKind
 from desktop.services.paging import ColumnSpec, PagedQuery
+from desktop.services.permissions import require
 
 __all__ = [
     "CASE_STATUS_LABELS",
@@ -274,9 +275,7 @@ def _check_references(session: Session, clean: Mapping[str, Any]) -> None:
 
 
 def _check_writer(login: Any) -> None:
-    roles = tuple(getattr(login, "roles", None) or ())
-    if roles and set(roles) <= {Role.VIEWER}:
-        raise PermissionDenied("只读账号不能修改案件")
+    require(login, "case.edit")
 
 
 def _events_of(case_row: Case) -> list[tuple[str, datetime]]:

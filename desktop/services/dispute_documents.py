@@ -22,6 +22,7 @@ from desktop.models.enums import AuditAction, PartyRole
 from desktop.models.org import Station
 from desktop.reports.agreement_pdf import AgreementDocument, AgreementPartyLine, write_agreement_pdf
 from desktop.services.paging import Filter, Sort
+from desktop.services.permissions import require
 
 LEDGER_TITLE = "矛盾纠纷台账"
 _SCREEN_ONLY = frozenset({"tone"})  # a colour hint for the list screen, not a ledger column
@@ -33,6 +34,13 @@ class Actor(Protocol):
 
     station_id: int
     staff_id: int | None
+
+
+def _may_print_personal(login: Actor) -> None:
+    # A desk's or CLI user's login carries roles; a StationActor is an in-process job (tests, the
+    # station report) that no person drives, so there is nobody to check.
+    if getattr(login, "roles", None) is not None:
+        require(login, "personal.view")
 
 
 # --------------------------------------------------------------------------- the agreement
@@ -86,6 +94,7 @@ def latest_agreement_id(db: Database, station_id: int, number: str) -> int:
 
 def print_agreement(db: Database, login: Actor, agreement_id: int, path: str | os.PathLike[str]) -> int:
     """Write the agreement to the PDF ``path`` and record the print; returns the number of pages."""
+    _may_print_personal(login)
     data = agreement_document(db, login.station_id, agreement_id)
     pages = write_agreement_pdf(path, data)
     with db.transaction(station_id=login.station_id, staff_id=login.staff_id) as s:
@@ -115,6 +124,7 @@ def write_dispute_ledger(db: Database, login: Actor, path_xlsx: str | os.PathLik
     disputes written and records one export in the audit log. Any thread."""
     if path_xlsx is None and path_pdf is None:
         raise ValueError("write_dispute_ledger needs an Excel or a PDF path")
+    _may_print_personal(login)
     from desktop.reports.pdf_table import write_table_pdf
     from desktop.reports.xlsx_export import write_table_xlsx
     from desktop.services.disputes import dispute_list_query

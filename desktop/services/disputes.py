@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from desktop.db import Database
 from desktop.db.audit import record_event
-from desktop.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from desktop.errors import ConflictError, NotFound, ValidationError
 from desktop.models import NumberSequence
 from desktop.models.dispute import (
     Agreement,
@@ -50,6 +50,7 @@ from desktop.models.enums import (
 from desktop.services.accounts import LoginResult
 from desktop.services.identity import _SEX_WORDS, check_resident_id, normalize_phone
 from desktop.services.paging import ColumnSpec, PagedQuery
+from desktop.services.permissions import allowed, require, roles_for
 
 # --------------------------------------------------------------------------- labels
 
@@ -377,18 +378,17 @@ def _check_refs(s: Session, station_id: int, clean: Mapping[str, Any]) -> None:
     _refuse(errors)
 
 
-EDIT_ROLES = frozenset({"chief", "duty", "officer", "mediator"})
+EDIT_ROLES = roles_for("dispute.edit")  # the old name; desktop.services.permissions decides
 
 
 def can_edit(roles: Sequence[str]) -> bool:
     """Whether these roles may register and mediate disputes (not read-only or admin-only accounts)."""
-    return bool({str(r) for r in roles} & EDIT_ROLES)
+    return allowed(roles, "dispute.edit")
 
 
 def _login_ids(login: LoginResult) -> dict[str, int]:
     # Every write goes through here: refuse read-only accounts before anything is opened.
-    if not can_edit(login.roles):
-        raise PermissionDenied("只有民警、调解员、值班员或指挥长可以登记和调解矛盾纠纷")
+    require(login, "dispute.edit")
     return {"station_id": login.station_id, "staff_id": login.staff_id}
 
 
@@ -882,10 +882,8 @@ def add_transfer(db: Database, login: LoginResult, dispute_id: int, *, direction
     _refuse(errors)
     day = at.date() if isinstance(at, datetime) else (at or date.today())
     if raise_work_order:
-        from desktop.services.work_orders import can_issue
-
-        if not can_issue(login.roles):  # checked first, so the transfer is not saved without its order
-            raise PermissionDenied("只有值班员或指挥长可以下发工单")
+        # Checked first, so the transfer is not saved without its order.
+        require(login, "workorder.issue")
     with db.transaction(**_login_ids(login)) as s:
         dispute = _load(s, Dispute, dispute_id, "矛盾纠纷")
         if dispute.status in (D.RESOLVED, D.TRANSFERRED):

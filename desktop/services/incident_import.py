@@ -33,6 +33,7 @@ from desktop.models.enums import IncidentSource
 from desktop.services.importing.fields import FIELDS, auto_map, find_header, is_blank_row, is_totals_row
 from desktop.services.importing.prepare import PreparedRow, prepare_rows
 from desktop.services.importing.reader import ImportFileError, Sheet, read_sheet
+from desktop.services.permissions import require_staff_id
 from desktop.services.taxonomy import UNCLASSIFIED_CODE
 
 Progress = Callable[[int, int, str], None]
@@ -173,6 +174,7 @@ def run_import(db: Database, station_id: int, staff_id: int | None, analysis: An
 
     All or nothing: :class:`Cancelled` (from ``cancel``) or any error rolls everything back.
     ``dry_run`` does every check and count but writes nothing."""
+    require_staff_id(db, station_id, staff_id, "import.run")
     from desktop.services.repeats import RepeatRules, refresh_clusters
 
     mapping = dict(analysis.mapping if mapping is None else mapping)
@@ -405,6 +407,7 @@ def load_profile(db: Database, station_id: int, name: str) -> dict[str, str]:
 def save_profile(db: Database, station_id: int, staff_id: int | None, name: str, header: Sequence[str],
                  mapping: Mapping[str, int]) -> None:
     """Save (or replace) the named mapping, by header text so it survives moved columns."""
+    require_staff_id(db, station_id, staff_id, "import.run")
     name = (name or "").strip()
     if not name:
         raise ValidationError("请填写方案名称", fields={"profile": "请填写方案名称"})

@@ -35,6 +35,7 @@ from desktop.models import (
 from desktop.models.enums import IncidentSource
 from desktop.services.identity import normalize_address, normalize_phone
 from desktop.services.paging import ColumnSpec, PagedQuery
+from desktop.services.permissions import require_staff_id
 
 # Chinese column titles; a view passes its own translated titles keyed the same way.
 DEFAULT_TITLES: dict[str, str] = {
@@ -298,6 +299,7 @@ def _check_references(session: Session, clean: Mapping[str, Any]) -> None:
 def create_incident(db: Database, station_id: int, staff_id: int, values: Mapping[str, Any], *,
                     now: datetime | None = None, rules: Any = None) -> int:
     """Save a typed-in incident and refresh the repeat clusters around it; returns its id."""
+    require_staff_id(db, station_id, staff_id, "incident.edit")
     from desktop.services.repeats import RepeatRules, refresh_clusters
 
     now = now or datetime.now()
@@ -320,6 +322,7 @@ def update_incident(db: Database, station_id: int, staff_id: int, incident_id: i
                     values: Mapping[str, Any], *, now: datetime | None = None, rules: Any = None) -> None:
     """Save changes to an incident if nobody changed it since ``version`` was read (else
     :class:`ConflictError`), and refresh the repeat clusters of its old and new time."""
+    require_staff_id(db, station_id, staff_id, "incident.edit")
     from desktop.services.repeats import RepeatRules, refresh_clusters
 
     now = now or datetime.now()
@@ -373,6 +376,7 @@ def repeat_clusters(db: Database, station_id: int, start: datetime, end: datetim
 def refresh_repeat_clusters(db: Database, station_id: int, staff_id: int | None, start: datetime, end: datetime,
                             rules: Any = None) -> Any:
     """Recompute the clusters of [start, end) with ``rules`` (after the rules were changed)."""
+    require_staff_id(db, station_id, staff_id, "repeats.refresh")
     from desktop.services.repeats import RepeatRules, refresh_clusters
 
     with db.transaction(station_id=station_id, staff_id=staff_id) as s:

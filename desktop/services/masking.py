@@ -13,16 +13,18 @@ from collections.abc import Iterable
 from typing import Any
 
 from desktop.services.identity import normalize_phone, to_halfwidth
+from desktop.services.permissions import allowed, roles_for
 
-# admin is a technical role and viewer is read-only: both see masked values.
-PERSONAL_DATA_ROLES = frozenset({"chief", "duty", "officer", "mediator"})
+# admin is a technical role and viewer is read-only: both see masked values. The matrix in
+# desktop.services.permissions decides ("personal.view"); the name is kept for its readers.
+PERSONAL_DATA_ROLES = roles_for("personal.view")
 MASK_KINDS: tuple[str, ...] = ("phone", "id_number", "name")
 MASK_CHAR = "*"
 
 
 def may_see_personal(roles: Iterable[Any] | None) -> bool:
     """Whether a user with ``roles`` (strings or ``Role`` members) sees personal data unmasked."""
-    return any(str(role) in PERSONAL_DATA_ROLES for role in roles or ())
+    return allowed(roles or (), "personal.view")
 
 
 def _mask_ends(text: str, head: int, tail: int) -> str:

@@ -38,6 +38,7 @@ from desktop.services.incident_import import (
     mapping_from_profile,
     profile_from_mapping,
 )
+from desktop.services.permissions import require_staff_id
 from desktop.services.warnings import KIND_LABELS, check_warning, natural_key, next_numbers
 
 KIND = "warning"
@@ -144,6 +145,7 @@ def run_warning_import(db: Database, station_id: int, staff_id: int | None, anal
 
     All or nothing: :class:`Cancelled` (from ``cancel``) or any error rolls everything back;
     ``dry_run`` does every check and count but writes nothing."""
+    require_staff_id(db, station_id, staff_id, "import.run")
     mapping = dict(analysis.mapping if mapping is None else mapping)
     missing = [f.label for f in WARNING_FIELDS if f.required and f.key not in mapping]
     if missing:
@@ -313,6 +315,7 @@ def list_warning_profiles(db: Database, station_id: int) -> list[tuple[str, dict
 def save_warning_profile(db: Database, station_id: int, staff_id: int | None, name: str, header: Sequence[str],
                          mapping: Mapping[str, int]) -> None:
     """Save (or replace) the named mapping, by header text so it survives moved columns."""
+    require_staff_id(db, station_id, staff_id, "import.run")
     name = (name or "").strip()
     if not name or len(name) > 100:
         raise ValidationError("请填写方案名称（最多 100 个字符）", fields={"profile": "方案名称无效"})

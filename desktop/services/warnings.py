@@ -21,12 +21,13 @@ from sqlalchemy.orm import Session
 
 from desktop.db import Database
 from desktop.db.audit import record_event
-from desktop.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from desktop.errors import ConflictError, NotFound, ValidationError
 from desktop.models import Warning, WorkOrder, WorkOrderEvent
 from desktop.models.enums import AuditAction, WarningKind, WarningStatus, WorkOrderEventKind
 from desktop.services.accounts import LoginResult
 from desktop.services.identity import check_resident_id, normalize_phone
 from desktop.services.paging import ColumnSpec, PagedQuery
+from desktop.services.permissions import require, roles_for
 
 SOURCE_LABELS: dict[str, str] = {"hq": "上级推送", "own": "自主研判", "other_dept": "其他部门"}
 KIND_LABELS: dict[str, str] = {"fraud": "反诈", "stability": "涉稳", "public_order": "治安", "hazard": "安全隐患",
@@ -42,8 +43,9 @@ FORM_FIELDS = ("number", "source", "kind", "received_at", "subject_name", "subje
                "subject_place", "content", "required_action", "deadline")
 _MAX_LEN = {"number": 40, "subject_name": 50, "subject_place": 300}
 _FAR_FUTURE = datetime(9999, 1, 1)
-_EDIT_ROLES = frozenset({"duty", "chief"})
-_OUTCOME_ROLES = frozenset({"duty", "chief", "officer"})
+# Kept for readers of the old names; the matrix in desktop.services.permissions decides.
+_EDIT_ROLES = roles_for("warning.edit")
+_OUTCOME_ROLES = roles_for("warning.outcome")
 
 DEFAULT_TITLES: dict[str, str] = {
     "number": "预警编号", "tone": "提示", "kind": "预警类型", "source": "来源", "received_at": "接收时间",
@@ -164,9 +166,8 @@ def next_numbers(session: Session, day: datetime, count: int = 1) -> list[str]:
     return [f"{prefix}{high + i:04d}" for i in range(1, count + 1)]
 
 
-def _require(login: LoginResult, roles: frozenset[str], what: str) -> None:
-    if not {str(r) for r in login.roles} & roles:
-        raise PermissionDenied(f"您的角色不能{what}")
+def _require(login: LoginResult, action: str) -> None:
+    require(login, action)
 
 
 def _number_taken(session: Session, number: str, other_than: int | None = None) -> bool:
@@ -181,7 +182,7 @@ def _number_taken(session: Session, number: str, other_than: int | None = None) 
 
 def create_warning(db: Database, login: LoginResult, values: Mapping[str, Any], *, now: datetime | None = None) -> int:
     """Save a typed-in warning (status 待处置); returns its id. Without a number one is generated."""
-    _require(login, _EDIT_ROLES, "登记预警")
+    _require(login, "warning.edit")
     now = _seconds(now)
     checked = check_warning(values, now=now)
     with db.transaction(station_id=login.station_id, staff_id=login.staff_id) as s:
@@ -209,7 +210,7 @@ def _load(session: Session, warning_id: int, version: int | None = None) -> Warn
 def update_warning(db: Database, login: LoginResult, warning_id: int, version: int, values: Mapping[str, Any], *,
                    now: datetime | None = None) -> None:
     """Save changes if nobody changed the warning since ``version`` was read (else ConflictError)."""
-    _require(login, _EDIT_ROLES, "修改预警")
+    _require(login, "warning.edit")
     now = _seconds(now)
     checked = check_warning(values, now=now)
     with db.transaction(station_id=login.station_id, staff_id=login.staff_id) as s:
@@ -349,7 +350,7 @@ def record_outcome(db: Database, login: LoginResult, warning_id: int, version: i
                    text: str | None, *, now: datetime | None = None) -> None:
     """Record what came of the warning: ``outcome`` one of :data:`OUTCOMES` and a note. The result
     reads ``已联系：…``; the warning becomes 已处置 with who and when."""
-    _require(login, _OUTCOME_ROLES, "登记预警处置结果")
+    _require(login, "warning.outcome")
     if outcome not in OUTCOMES:
         raise ValidationError(f"未知的处置结果：{outcome}", fields={"outcome": "请选择处置结果"})
     text = (text or "").strip()

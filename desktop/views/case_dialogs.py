@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.db.database import Database
 from desktop.errors import StationDeskError, ValidationError
 from desktop.services.accounts import LoginResult
-from desktop.views.dialog_parts import error_label, show_error
+from desktop.views.dialog_parts import SaveWhenBack, error_label, show_error
 from desktop.views.work_order_dialogs import fill_people, problem_text
 
 log = logging.getLogger(__name__)
@@ -179,8 +179,9 @@ class _FormDialog(QDialog):
         show_error(self.message, self.tr("Could not save (database unreachable?). Your input is kept; try again."))
 
 
-class CaseFormDialog(_FormDialog):
-    """A new case, or the edit of ``detail`` (a CaseDetail). ``saved_id`` after a successful save."""
+class CaseFormDialog(SaveWhenBack, _FormDialog):
+    """A new case, or the edit of ``detail`` (a CaseDetail). ``saved_id`` after a successful save.
+    A colleague's newer save opens the conflict dialog; a lost connection keeps the input."""
 
     def __init__(self, db: Database, login: LoginResult, *, rules: Any, lookups: Any, detail: Any = None,
                  now: datetime | None = None, parent: QWidget | None = None) -> None:
@@ -190,6 +191,7 @@ class CaseFormDialog(_FormDialog):
         self.rules = rules
         self.lookups = lookups
         self.detail = detail
+        self.version = detail.version if detail is not None else None  # the version our edits build on
         self.now = now
         self.saved_id: int | None = None
         self.texts = CaseTexts(self)
@@ -229,6 +231,7 @@ class CaseFormDialog(_FormDialog):
             "unit_id": self.tr("Unit"), "officer_id": self.tr("Officer"), "summary": self.tr("Summary"),
         }
         self._build(fields, labels, self.tr("Save"))
+        self.widgets, self.labels = fields, labels
         self.unit.currentIndexChanged.connect(self._on_unit)
         self.kind.currentIndexChanged.connect(self._on_kind)
         if detail is not None:
@@ -243,6 +246,37 @@ class CaseFormDialog(_FormDialog):
             _select(self.officer, detail.officer_id)
             self.summary.setPlainText(detail.summary or "")
         self._on_kind()
+        self.base = self.values() if detail is not None else None  # as loaded, for the conflict dialog
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        """Fill the form from record values (the conflict dialog's reload or merge)."""
+        from desktop.views.conflict_dialog import set_widget_value
+
+        for key in ("unit_id", *self.widgets):  # the unit first: it filters the officers
+            if key in values:
+                set_widget_value(self.widgets[key], values[key])
+                if key == "unit_id":
+                    self._on_unit()
+
+    def _resolve_conflict(self) -> bool:
+        from desktop.views.conflict_dialog import MERGE, RELOAD, resolve_conflict, widget_display
+
+        try:
+            choice, values, state = resolve_conflict(
+                self, self.db, self.login.station_id, "case", self.detail.id,
+                [(key, label.rstrip(" *")) for key, label in self.labels.items()], self.values(), base=self.base,
+                display=widget_display(self.widgets))
+        except Exception as exc:  # noqa: BLE001 - _show_refusal logs what is not a refusal
+            self._show_refusal(exc, "reading the case")
+            return False
+        if choice in (MERGE, RELOAD):
+            self.set_values(values)
+            self.version, self.base = state.version, dict(state.values)
+        if choice == MERGE:
+            return self.save()  # a further conflict opens the dialog again
+        if choice == RELOAD:
+            show_error(self.message, self.tr("The colleague's version is loaded; your changes were discarded."))
+        return False
 
     def _on_unit(self) -> None:
         fill_people(self.officer, self.tr("(none)"), self.lookups.officers, self.unit.currentData())
@@ -267,11 +301,16 @@ class CaseFormDialog(_FormDialog):
             if self.detail is None:
                 self.saved_id = cases.create_case(self.db, self.login, self.values(), rules=self.rules, now=self.now)
             else:
-                cases.update_case(self.db, self.login, self.detail.id, self.detail.version, self.values(),
+                cases.update_case(self.db, self.login, self.detail.id, self.version, self.values(),
                                   rules=self.rules, now=self.now)
                 self.saved_id = self.detail.id
         except Exception as exc:  # noqa: BLE001 - _show_refusal logs what is not a refusal
-            self._show_refusal(exc, "saving the case")
+            from desktop.views.conflict_dialog import is_stale_save
+
+            if self.detail is not None and is_stale_save(exc):
+                return self._resolve_conflict()
+            if not self.keep_until_reconnected(exc, self.message, self.save):
+                self._show_refusal(exc, "saving the case")
             return False
         self.accept()
         return True

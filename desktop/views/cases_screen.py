@@ -41,6 +41,7 @@ from desktop.errors import StationDeskError
 from desktop.services.accounts import LoginResult
 from desktop.services.masking import mask_value, may_see_personal
 from desktop.services.paging import Sort
+from desktop.services.permissions import allowed
 from desktop.views.case_dialogs import (
     CASE_KINDS,
     CASE_STATUSES,
@@ -59,8 +60,6 @@ from desktop.views.work_orders_screen import LabelDelegate
 
 log = logging.getLogger(__name__)
 
-EDIT_ROLES = frozenset({"duty", "chief"})
-OUTCOME_ROLES = frozenset({"duty", "chief", "officer"})
 CASE_ACTIONS = ("edit", "pause", "resume", "extend", "close")
 WARNING_ACTIONS = ("edit", "order", "outcome")
 RED = "#b71c1c"
@@ -191,7 +190,7 @@ class CaseListPage(_ListPage):
         self.login = login
         self.store = store
         self.texts = CaseTexts(self)
-        self.can_edit = bool(EDIT_ROLES & {str(r) for r in login.roles})
+        self.can_edit = allowed(login, "case.edit")
         self.lookups = lookups(db, login.station_id)
         self.rules = self.case_rules()
         titles = {
@@ -204,6 +203,8 @@ class CaseListPage(_ListPage):
         self.panel = ListPanel(self.query, list_key="cases", title=self.tr("Cases"), settings=settings,
                                reveal_personal=may_see_personal(login.roles), default_sort=Sort("accepted_at", True),
                                highlight_key="tone", parent=self)
+        self.panel.model.export_unmasked = allowed(login, "export.unmasked")  # files leaving the desk
+        self.panel.watch_tables(("cases", "case_clock_events", "import_batches"))
         self._label_columns({"kind": self.texts.case_kind, "status": self.texts.case_status, "tone": self.texts.tone})
         self.new_button = QPushButton(self.tr("New…"), self)
         self.new_button.setToolTip(self.tr("Register a new case"))
@@ -602,9 +603,9 @@ class WarningListPage(_ListPage):
         self.store = store
         self.texts = CaseTexts(self)
         roles = {str(r) for r in login.roles}
-        self.can_edit = bool(EDIT_ROLES & roles)
+        self.can_edit = allowed(roles, "warning.edit")
         self.can_issue = can_issue(login.roles)
-        self.can_record = bool(OUTCOME_ROLES & roles)
+        self.can_record = allowed(roles, "warning.outcome")
         self.reveal_personal = may_see_personal(login.roles)
         self.lookups = lookups(db, login.station_id)
         titles = {
@@ -617,6 +618,8 @@ class WarningListPage(_ListPage):
         self.panel = ListPanel(self.query, list_key="warnings", title=self.tr("Warnings"), settings=settings,
                                reveal_personal=self.reveal_personal, default_sort=Sort("received_at", True),
                                highlight_key="tone", parent=self)
+        self.panel.model.export_unmasked = allowed(login, "export.unmasked")  # files leaving the desk
+        self.panel.watch_tables(("warnings", "import_batches"))
         self._label_columns({"kind": self.texts.warning_kind, "source": self.texts.warning_source,
                              "status": self.texts.warning_status, "tone": self.texts.tone})
         self.new_button = QPushButton(self.tr("New…"), self)

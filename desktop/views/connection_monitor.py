@@ -24,13 +24,13 @@ log = logging.getLogger(__name__)
 Probe = Callable[[], object]
 
 DEFAULT_INTERVAL_S = 10.0
-FIRST_RETRY_S = 2.0
-MAX_RETRY_S = 60.0
+FIRST_RETRY_S = 1.0
+MAX_RETRY_S = 30.0
 DEFAULT_TIMEOUT_S = 15.0  # a probe still running after this counts as a lost connection
 
 
 def backoff_delay(attempt: int, *, first: float = FIRST_RETRY_S, cap: float = MAX_RETRY_S) -> float:
-    """Seconds to wait before retry number ``attempt`` (1, 2, 3 …): 2, 4, 8 … capped at ``cap``."""
+    """Seconds to wait before retry number ``attempt`` (1, 2, 3 …): 1, 2, 4, 8 … capped at ``cap``."""
     if attempt < 1:
         return first
     return min(cap, first * 2 ** min(attempt - 1, 32))
@@ -59,6 +59,20 @@ def describe_failure(exc: BaseException) -> str:
     return str(describe_db_error(exc))
 
 
+_active: ConnectionMonitor | None = None
+
+
+def active_monitor() -> ConnectionMonitor | None:
+    """The application's running monitor (None in a test or a tool that started none)."""
+    return _active
+
+
+def set_active_monitor(monitor: ConnectionMonitor | None) -> None:
+    """Make ``monitor`` the one forms follow (tests use it without starting the timers)."""
+    global _active
+    _active = monitor
+
+
 POLL_MS = 25  # how often a waiting monitor looks for its probe's result
 
 
@@ -85,6 +99,7 @@ class ConnectionMonitor(QObject):
     connection_lost = Signal(str)  # the reason, in Chinese
     connection_restored = Signal()
     retry_scheduled = Signal(float)  # seconds until the next attempt while lost
+    reachable = Signal()  # every successful probe (after connection_restored when it was lost)
     _probed = Signal(int, bool, str)  # generation, ok, reason: a probe's result, on the UI thread
 
     def __init__(
@@ -135,10 +150,16 @@ class ConnectionMonitor(QObject):
         return self._pending is not None
 
     def start(self) -> None:
-        """Begin the periodic checks (the first one after ``interval_s``)."""
+        """Begin the periodic checks (the first one after ``interval_s``); forms opened from now on
+        find this monitor with :func:`active_monitor`."""
+        global _active
+        _active = self
         self._schedule(self.interval_s)
 
     def stop(self) -> None:
+        global _active
+        if _active is self:
+            _active = None
         self._timer.stop()
         self._watchdog.stop()
         self._poll.stop()
@@ -165,6 +186,12 @@ class ConnectionMonitor(QObject):
         self._poll.start()
         if self.timeout_s > 0:
             self._watchdog.start(int(self.timeout_s * 1000))
+
+    @Slot()
+    def retry_now(self) -> None:
+        """The user's "retry now": probe at once and start the back-off again from its first step."""
+        self._attempt = 0
+        self.check_now()
 
     # ------------------------------------------------------------------ UI thread
 
@@ -204,6 +231,7 @@ class ConnectionMonitor(QObject):
             log.warning("database connection restored")
             self.connection_restored.emit()
         self._schedule(self.interval_s)
+        self.reachable.emit()
 
     def _fail(self, reason: str) -> None:
         self._attempt += 1

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import StationDeskError
 from desktop.services.identity import check_resident_id, normalize_phone
-from desktop.views.dialog_parts import error_label, show_error
+from desktop.views.dialog_parts import SaveWhenBack, error_label, show_error
 
 NATURES = ("family", "neighbour", "land", "labour", "debt", "property_mgmt", "medical", "traffic", "other")
 RISKS = ("low", "medium", "high", "major")
@@ -139,9 +139,14 @@ def _date_edit(parent: QWidget, value: date | None) -> QDateEdit:
     return edit
 
 
-class _Dialog(QDialog):
+class _Dialog(SaveWhenBack, QDialog):
     """Form + red error label + OK/Cancel. ``submit`` (set by the screen) is called on OK; an
-    exception keeps the dialog open with its message. Each dialog provides ``values()``."""
+    exception keeps the dialog open with its message, a lost connection submits again when the
+    server is back. Each dialog provides ``values()``.
+
+    An edit dialog sets ``conflict`` = (db, station_id, kind, record_id), ``version`` (which its
+    ``submit`` saves against) and ``widgets`` (key → widget): a colleague's newer save then opens
+    the conflict dialog instead of a bare refusal."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,6 +154,10 @@ class _Dialog(QDialog):
         self.setWindowTitle(title)
         self.submit = None
         self.result_value: Any = None
+        self.conflict: tuple[Any, int, str, int] | None = None
+        self.version: int | None = None
+        self.widgets: dict[str, QWidget] = {}
+        self.base: dict[str, Any] | None = None
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.error = error_label(self)
@@ -176,11 +185,56 @@ class _Dialog(QDialog):
             try:
                 self.result_value = self.submit(self.values())
             except Exception as exc:  # noqa: BLE001 - any failure is shown; the dialog keeps the input
+                from desktop.views.conflict_dialog import is_stale_save
+
+                if self.conflict is not None and is_stale_save(exc):
+                    return self._resolve_conflict()
+                if self.keep_until_reconnected(exc, self.error, self.try_accept):
+                    return False
                 show_error(self.error, problem_text(exc) if isinstance(exc, StationDeskError)
                            else self.tr("The database could not be reached; nothing was changed. Try again."))
                 return False
         self.accept()
         return True
+
+    def field_labels(self) -> list[tuple[str, str]]:
+        """(key, label) of ``widgets`` as the form shows them."""
+        out = []
+        for key, widget in self.widgets.items():
+            label = self.form.labelForField(widget)
+            text = label.text() if isinstance(label, QLabel) else ""
+            if not text and hasattr(widget, "text"):  # a check box carries its own label
+                text = widget.text()
+            out.append((key, text or key))
+        return out
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        from desktop.views.conflict_dialog import set_widget_value
+
+        for key, widget in self.widgets.items():
+            if key in values:
+                set_widget_value(widget, values[key])
+
+    def _resolve_conflict(self) -> bool:
+        """The colleague saved first: merge and submit again, reload theirs, or keep editing."""
+        from desktop.views.conflict_dialog import MERGE, RELOAD, resolve_conflict, widget_display
+
+        db, station_id, kind, record_id = self.conflict
+        try:
+            choice, values, state = resolve_conflict(self, db, station_id, kind, record_id, self.field_labels(),
+                                                     self.values(), base=self.base,
+                                                     display=widget_display(self.widgets))
+        except Exception as exc:  # noqa: BLE001 - shown, the dialog keeps the input
+            show_error(self.error, problem_text(exc))
+            return False
+        if choice in (MERGE, RELOAD):
+            self.set_values(values)
+            self.version, self.base = state.version, dict(state.values)
+        if choice == MERGE:
+            return self.try_accept()  # a further conflict opens the dialog again
+        if choice == RELOAD:
+            show_error(self.error, self.tr("The colleague's version is loaded; your changes were discarded."))
+        return False
 
 
 class PartyForm(QWidget):
@@ -317,6 +371,15 @@ class DisputeDialog(_Dialog):
         self.form.addRow(self.tr("Risk reasons"), self.risk_reasons)
         self.form.addRow("", self.criminal_risk)
         self.form.addRow(self.tr("Community"), self.community)
+        self.widgets = {
+            "cause": self.cause, "occurred_at": self.occurred_at, "place": self.place, "nature": self.nature,
+            "scale": self.scale, "composition": self.composition, "progression": self.progression,
+            "risk_level": self.risk, "risk_reasons": self.risk_reasons, "criminal_risk": self.criminal_risk,
+            "community_id": self.community,
+        }
+        if detail is not None:
+            self.version = get("version")
+            self.base = self.values()
 
         # Parties: only on registration (links of an existing dispute are kept as they are).
         self.parties: list[tuple[int | dict, str, str]] = []  # (party id or values, role, shown text)

@@ -41,6 +41,7 @@ from desktop.errors import StationDeskError
 from desktop.services.accounts import LoginResult
 from desktop.services.masking import mask_value, may_see_personal
 from desktop.services.paging import Sort
+from desktop.services.permissions import allowed
 from desktop.views.dialog_parts import exec_dialog
 from desktop.views.dispute_dialogs import (
     NATURES,
@@ -59,7 +60,6 @@ from desktop.views.dispute_dialogs import (
 
 log = logging.getLogger(__name__)
 
-EDIT_ROLES = frozenset({"duty", "chief", "mediator"})
 ACTIONS = ("edit", "session", "agreement", "sign", "correct", "print", "follow_up", "transfer", "transfer_outcome",
            "mediating", "resolved", "failed")
 
@@ -99,7 +99,7 @@ class DisputesScreen(QWidget):
         self.login = login
         self.store = store
         self.texts = DisputeTexts(self)
-        self.can_edit = any(str(role) in EDIT_ROLES for role in login.roles)
+        self.can_edit = allowed(login, "dispute.edit")
         self.reveal = may_see_personal(login.roles)
         try:
             self.lookups = lookups(db, login.station_id)
@@ -117,6 +117,9 @@ class DisputesScreen(QWidget):
         self.panel = ListPanel(self.query, list_key="disputes", title=self.tr("Disputes"), settings=settings,
                                reveal_personal=self.reveal, default_sort=Sort("registered_at", True),
                                highlight_key="tone", parent=self)
+        self.panel.model.export_unmasked = allowed(login, "export.unmasked")  # files leaving the desk
+        self.panel.watch_tables(("disputes", "dispute_parties", "parties", "mediation_sessions", "agreements",
+                                 "follow_ups", "transfers"))
         self._label_columns()
         self.register_button = QPushButton(self.tr("Register…"), self)
         self.register_button.setObjectName("registerDispute")
@@ -339,7 +342,9 @@ class DisputesScreen(QWidget):
             return self.print_agreement()
         if action == "edit":
             dialog = DisputeDialog(self, detail=detail, communities=self.community_keys, mask=self.mask)
-            dialog.submit = lambda v: disputes.update_dispute(self.db, self.login, dispute_id, version, v)
+            dialog.conflict = (self.db, self.login.station_id, "dispute", dispute_id)
+            # dialog.version: a merge after a colleague's save re-submits against the new version
+            dialog.submit = lambda v: disputes.update_dispute(self.db, self.login, dispute_id, dialog.version, v)
         elif action == "session":
             dialog = SessionDialog(self, staff=self._staff())
             dialog.submit = lambda v: disputes.add_session(self.db, self.login, dispute_id, **v)

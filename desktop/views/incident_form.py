@@ -23,15 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db.database import Database
-from desktop.errors import StationDeskError, ValidationError
+from desktop.errors import ConflictError, StationDeskError, ValidationError
 from desktop.services.accounts import LoginResult
-from desktop.views.dialog_parts import error_label, show_error
+from desktop.views.dialog_parts import SaveWhenBack, error_label, show_error
 
 log = logging.getLogger(__name__)
 
 
-class IncidentForm(QDialog):
-    """New incident, or an edit of ``detail`` (an :class:`IncidentDetail`)."""
+class IncidentForm(SaveWhenBack, QDialog):
+    """New incident, or an edit of ``detail`` (an :class:`IncidentDetail`).
+
+    A colleague's newer save opens the conflict dialog (merge / reload / keep editing); a lost
+    connection keeps the input and saves when the server is back (:class:`SaveWhenBack`)."""
 
     def __init__(self, db: Database, login: LoginResult, lookups, *, rules=None, detail=None,
                  parent: QWidget | None = None) -> None:
@@ -41,6 +44,7 @@ class IncidentForm(QDialog):
         self.lookups = lookups
         self.rules = rules
         self.detail = detail
+        self.version = detail.version if detail is not None else None  # the version our edits build on
         self.saved_id: int | None = None
         self.setObjectName("incidentForm")
         self.setWindowTitle(self.tr("Edit incident") if detail else self.tr("New incident"))
@@ -76,6 +80,7 @@ class IncidentForm(QDialog):
             "unit_id": self.tr("Responding unit"), "officer_id": self.tr("Responding officer"),
             "disposal": self.tr("Disposal"),
         }
+        self.labels = labels
         form = QFormLayout()
         self.problems: dict[str, QLabel] = {}
         for key, widget in self.fields.items():
@@ -97,6 +102,7 @@ class IncidentForm(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self._fill(detail)
+        self.base = self._comparable(self.values()) if detail is not None else None  # as loaded
 
     def _subtype_label(self, subtype) -> str:
         parent = next((c.name for c in self.lookups.categories if c.id == subtype.parent_id), "")
@@ -155,6 +161,48 @@ class IncidentForm(QDialog):
                 out[key] = widget.currentData()
         return out
 
+    def set_values(self, values: dict[str, Any]) -> None:
+        """Fill the form from record values (the conflict dialog's reload or merge)."""
+        from desktop.views.conflict_dialog import set_widget_value
+
+        for key in ("community_id", *self.fields):  # the community first: it filters the grids
+            if key in values:
+                set_widget_value(self.fields[key], values[key])
+
+    @staticmethod
+    def _comparable(values: dict[str, Any]) -> dict[str, Any]:
+        """The typed time as a datetime, so it compares with the saved one."""
+        from desktop.services.importing.normalize import parse_time
+
+        out = dict(values)
+        try:
+            out["reported_at"] = parse_time(values.get("reported_at"), now=datetime.now())
+        except (ValueError, TypeError):
+            pass
+        return out
+
+    def _resolve_conflict(self) -> bool:
+        """The colleague saved first: merge and save again, reload theirs, or keep editing."""
+        from desktop.views.conflict_dialog import MERGE, RELOAD, resolve_conflict, widget_display
+
+        try:
+            choice, values, state = resolve_conflict(
+                self, self.db, self.login.station_id, "incident", self.detail.id,
+                [(key, label.rstrip(" *")) for key, label in self.labels.items()],
+                self._comparable(self.values()), base=self.base, display=widget_display(self.fields))
+        except StationDeskError as exc:
+            show_error(self.message, str(exc))
+            return False
+        if choice == MERGE:
+            self.set_values(values)
+            self.version, self.base = state.version, dict(state.values)
+            return self.save()  # a further conflict opens the dialog again
+        if choice == RELOAD:
+            self.set_values(values)
+            self.version, self.base = state.version, dict(state.values)
+            show_error(self.message, self.tr("The colleague's version is loaded; your changes were discarded."))
+        return False
+
     def save(self) -> bool:
         """Validate and save; on a refusal show why and keep the dialog (and its input) open."""
         from desktop.services.incidents import create_incident, update_incident
@@ -167,7 +215,7 @@ class IncidentForm(QDialog):
                                                 rules=self.rules)
             else:
                 update_incident(self.db, self.login.station_id, self.login.staff_id, self.detail.id,
-                                self.detail.version, self.values(), rules=self.rules)
+                                self.version, self.values(), rules=self.rules)
                 self.saved_id = self.detail.id
         except ValidationError as exc:
             shown = False
@@ -178,7 +226,16 @@ class IncidentForm(QDialog):
             if not shown:
                 show_error(self.message, str(exc))
             return False
+        except ConflictError as exc:
+            from desktop.views.conflict_dialog import is_stale_save
+
+            if self.detail is not None and is_stale_save(exc):
+                return self._resolve_conflict()
+            show_error(self.message, str(exc))
+            return False
         except StationDeskError as exc:
+            if self.keep_until_reconnected(exc, self.message, self.save):
+                return False
             hint = getattr(exc, "hint", None)
             show_error(self.message, f"{exc} {hint}" if hint else str(exc))
             return False

@@ -34,12 +34,12 @@ from desktop.errors import StationDeskError
 from desktop.services.accounts import LoginResult
 from desktop.services.masking import mask_value, may_see_personal
 from desktop.services.paging import Sort
+from desktop.services.permissions import allowed
 from desktop.views import dialog_parts
 
 log = logging.getLogger(__name__)
 
-EDIT_ROLES = frozenset({"admin", "chief", "duty"})
-ISSUE_ROLES = frozenset({"chief", "duty"})  # the command room issues work orders (DESIGN.md §3)
+# Who may do what is the permission matrix (desktop.services.permissions); the services enforce it.
 
 
 def problem_text(exc: BaseException) -> str:
@@ -91,6 +91,12 @@ class IncidentsScreen(QWidget):
         self.tabs.setCurrentWidget(self.list_page)
         self.list_page.reveal_incident(incident_id)
 
+    def show_filtered(self, start: datetime, end: datetime, **ids: int | None) -> None:
+        """The list tab showing the incidents reported in [start, end) with the given ids (another
+        screen's drill-down, e.g. a bar of the statistics screen)."""
+        self.tabs.setCurrentWidget(self.list_page)
+        self.list_page.show_filtered(start, end, **ids)
+
 
 class IncidentListPage(QWidget):
     """Filters above, the lazy list on the left, the selected incident on the right."""
@@ -109,7 +115,7 @@ class IncidentListPage(QWidget):
         self.login = login
         self.store = store
         self.reveal = may_see_personal(login.roles)
-        self.can_edit = bool(EDIT_ROLES & set(login.roles))
+        self.can_edit = allowed(login, "incident.edit")
         self.lookups = lookups(db, login.station_id)
         titles = {
             "number": self.tr("Number"), "reported_at": self.tr("Reported"), "category": self.tr("Type"),
@@ -122,6 +128,8 @@ class IncidentListPage(QWidget):
         self.panel = ListPanel(self.query, list_key="incidents", title=self.tr("Incidents"), settings=settings,
                                reveal_personal=self.reveal, default_sort=Sort("reported_at", True),
                                highlight_key="repeat", parent=self)
+        self.panel.model.export_unmasked = allowed(login, "export.unmasked")  # files leaving the desk
+        self.panel.watch_tables(("incidents", "repeat_clusters", "import_batches"))
 
         self.import_button = QPushButton(self.tr("Import…"), self)
         self.import_button.setObjectName("importIncidentsButton")
@@ -136,7 +144,7 @@ class IncidentListPage(QWidget):
         self.order_button.setObjectName("incidentWorkOrderButton")
         self.order_button.setToolTip(self.tr("Issue a work order for the selected incident"))
         self.order_button.clicked.connect(self.make_work_order)
-        self.can_issue = bool(ISSUE_ROLES & set(login.roles))
+        self.can_issue = allowed(login, "workorder.issue")
         for button in (self.import_button, self.new_button, self.edit_button):
             button.setEnabled(self.can_edit)
             self.panel.add_action_button(button)
@@ -145,6 +153,10 @@ class IncidentListPage(QWidget):
         if not self.can_edit:
             self.import_button.setToolTip(self.tr("Your role may not import or edit incidents"))
 
+        # An exact range and an officer set by show_filtered: the date boxes hold whole days and there
+        # is no officer box, so these keep the list equal to the figure drilled into until changed.
+        self._exact_range: tuple[datetime, datetime, date, date] | None = None
+        self._officer_id: int | None = None
         self._build_filters()
         self.detail = IncidentDetailPanel(self.reveal, self)
         self.detail.show_cluster.connect(self.show_cluster)
@@ -223,6 +235,7 @@ class IncidentListPage(QWidget):
         combo.blockSignals(False)
 
     def _on_period(self) -> None:
+        self._exact_range = None
         custom = self.period_combo.currentData() == "custom"
         self.from_edit.setEnabled(custom)
         self.to_edit.setEnabled(custom)
@@ -261,6 +274,9 @@ class IncidentListPage(QWidget):
         if key == "custom":
             low: date = self.from_edit.date().toPython()
             high: date = self.to_edit.date().toPython()
+            exact = self._exact_range
+            if exact is not None and (low, high) == exact[2:]:  # the dates are still the drilled-into ones
+                return exact[0], exact[1]
             return datetime.combine(low, time()), datetime.combine(high, time(23, 59, 59))
         return None, None
 
@@ -276,6 +292,8 @@ class IncidentListPage(QWidget):
                            ("unit_id", self.unit_combo)):
             if combo.currentData() is not None:
                 equals[key] = combo.currentData()
+        if self._officer_id is not None:
+            equals["officer_id"] = self._officer_id
         ranges = {}
         low, high = self.period_range()
         if low is not None or high is not None:
@@ -291,7 +309,47 @@ class IncidentListPage(QWidget):
         self._fill(self.grid_combo, self.tr("All grids"), self.lookups.grids)
         self.from_edit.setEnabled(False)
         self.to_edit.setEnabled(False)
+        self._exact_range = None
+        self._officer_id = None
+        self.period_combo.setToolTip("")
         self.panel.search.clear()
+        self.apply_filters()
+
+    def show_filtered(self, start: datetime, end: datetime, *, category_id: int | None = None,
+                      subtype_id: int | None = None, community_id: int | None = None, grid_id: int | None = None,
+                      unit_id: int | None = None, officer_id: int | None = None) -> None:
+        """Set the filters to the incidents reported in [start, end) (end exclusive, e.g. a duty day
+        08:00 → 08:00) with these ids, and apply them; the search text is cleared."""
+        high = end - timedelta(seconds=1)  # the list's ranges are inclusive; times are whole seconds
+        combos = (self.period_combo, self.from_edit, self.to_edit, self.category_combo, self.subtype_combo,
+                  self.community_combo, self.grid_combo, self.unit_combo)
+        for widget in combos:
+            widget.blockSignals(True)
+        try:
+            self.period_combo.setCurrentIndex(self.period_combo.findData("custom"))
+            self.from_edit.setDate(QDate(start.date()))
+            self.to_edit.setDate(QDate(high.date()))
+            self.from_edit.setEnabled(True)
+            self.to_edit.setEnabled(True)
+            self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(category_id)))
+            subtypes = [s for s in self.lookups.subtypes if s.parent_id == category_id] if category_id else []
+            self._fill(self.subtype_combo, self.tr("All types"), subtypes)
+            self.subtype_combo.setCurrentIndex(max(0, self.subtype_combo.findData(subtype_id)))
+            self.community_combo.setCurrentIndex(max(0, self.community_combo.findData(community_id)))
+            grids = [g for g in self.lookups.grids if community_id is None or g.parent_id == community_id]
+            self._fill(self.grid_combo, self.tr("All grids"), grids)
+            self.grid_combo.setCurrentIndex(max(0, self.grid_combo.findData(grid_id)))
+            self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(unit_id)))
+        finally:
+            for widget in combos:
+                widget.blockSignals(False)
+        self._exact_range = (start, high, start.date(), high.date())
+        self._officer_id = officer_id
+        self.period_combo.setToolTip(self.tr("{start} – {end}").format(
+            start=start.strftime("%Y-%m-%d %H:%M"), end=end.strftime("%Y-%m-%d %H:%M")))
+        self.panel.search.blockSignals(True)
+        self.panel.search.clear()
+        self.panel.search.blockSignals(False)
         self.apply_filters()
 
     # ------------------------------------------------------------------ details and actions

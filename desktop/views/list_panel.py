@@ -397,6 +397,17 @@ class ListPanel(QWidget):
         self._update_count()
         self._check_current()
 
+    def watch_tables(self, names: Any) -> None:
+        """Refresh when a desk changes one of the tables ``names`` (live refresh: at most once a
+        second, never while the user is busy in the table, a hidden list when it is shown)."""
+        from desktop.views.live_refresh import subscribe
+
+        self.live_refresh = subscribe(self, self.query.db, names, self.refresh, busy=self.is_busy)
+
+    def is_busy(self) -> bool:
+        """The user is editing, dragging or selecting in the table: a refresh now would get in the way."""
+        return self.view.state() != QAbstractItemView.State.NoState
+
     def current_id(self) -> Any:
         index = self.view.currentIndex()
         return self.model.id_of_row(index.row()) if index.isValid() else None

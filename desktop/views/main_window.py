@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import PurePath
+from typing import Any
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -38,8 +39,9 @@ SETTINGS_GEOMETRY = "main_window/geometry"
 SETTINGS_STATE = "main_window/state"
 SETTINGS_PAGE = "main_window/page"
 
-# Screen keys in navigation order; Ctrl+1 … Ctrl+7 follow this order.
-SCREENS = ("briefing", "incidents", "work_orders", "cases", "disputes", "statistics", "settings")
+# Screen keys in navigation order; Ctrl+1 … Ctrl+8 follow this order. "admin" (管理) is listed only
+# for roles that may manage staff or read the audit log (desktop.services.permissions).
+SCREENS = ("briefing", "incidents", "work_orders", "cases", "disputes", "statistics", "admin", "settings")
 
 
 ScreenFactory = Callable[["MainWindow", QWidget], QWidget]
@@ -81,11 +83,33 @@ def _disputes_screen(window: MainWindow, parent: QWidget) -> QWidget:
     return screen
 
 
+def _statistics_screen(window: MainWindow, parent: QWidget) -> QWidget:
+    from desktop.views.statistics_screen import StatisticsScreen
+
+    screen = StatisticsScreen(window.db, window.login, settings=window.qsettings, store=window.store, parent=parent)
+    screen.drill_down.connect(window.show_incidents_filtered)
+    return screen
+
+
+def _admin_screen(window: MainWindow, parent: QWidget) -> QWidget:
+    from desktop.views.admin_screen import AdminScreen
+
+    return AdminScreen(window.db, window.login, settings=window.qsettings, store=window.store, parent=parent)
+
+
+def may_open_admin(login: LoginResult) -> bool:
+    """Whether the 管理 screen is offered: staff administration or the audit log is allowed."""
+    from desktop.services.permissions import allowed
+
+    return allowed(login, "staff.manage") or allowed(login, "audit.view")
+
+
 # The screens built so far; the others show the "not yet available" panel. Each is imported and
 # built the first time it is shown, so start-up pays only for the screen it opens on.
 SCREEN_FACTORIES: dict[str, ScreenFactory] = {
     "briefing": _briefing_screen, "incidents": _incidents_screen, "work_orders": _work_orders_screen,
-    "cases": _cases_screen, "disputes": _disputes_screen,
+    "cases": _cases_screen, "disputes": _disputes_screen, "statistics": _statistics_screen,
+    "admin": _admin_screen,
 }
 
 
@@ -162,11 +186,19 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         store: SettingsStore | None = None,
         screens: Mapping[str, ScreenFactory] | None = None,
+        live_refresh: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
         self._login = login
+        # Live refresh (issue 10): colleagues' changes reach this desk's lists and counts. Made
+        # before the screens; they subscribe through the hub, so building them later is fine.
+        from desktop.views.live_refresh import ChangeWatcher
+
+        self.change_watcher = ChangeWatcher(db, login.station_id, parent=self)
+        if live_refresh:
+            self.change_watcher.start()
         factories = SCREEN_FACTORIES if screens is None else screens
         self._settings = settings if settings is not None else settings_store()
         self._store = store if store is not None else SettingsStore(self._settings)
@@ -188,6 +220,8 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(self.tr("{title} (Ctrl+{number})").format(title=titles[key], number=index + 1))
             self.navigation.addItem(item)
+            # Hidden, not removed: screen indices and Ctrl+N stay the same for every role.
+            item.setHidden(key == "admin" and not may_open_admin(login))
             if key == "settings":
                 self.stack.addWidget(self._settings_page())
             elif key in factories:
@@ -226,6 +260,7 @@ class MainWindow(QMainWindow):
             "cases": self.tr("Cases & Warnings"),
             "disputes": self.tr("Disputes"),
             "statistics": self.tr("Statistics"),
+            "admin": self.tr("Administration"),
             "settings": self.tr("Settings"),
         }
 
@@ -235,7 +270,8 @@ class MainWindow(QMainWindow):
         return max(150, widest + 64)
 
     def show_page(self, index: int) -> None:
-        if 0 <= index < self.stack.count():
+        # A hidden entry (管理 for a role without the right) cannot be reached by Ctrl+N either.
+        if 0 <= index < self.stack.count() and not self.navigation.item(index).isHidden():
             self.navigation.setCurrentRow(index)
 
     def current_page_key(self) -> str:
@@ -264,6 +300,15 @@ class MainWindow(QMainWindow):
             self.screen("incidents").show_incident(record_id)
         elif kind == "work_order":
             self.show_work_order(record_id)
+
+    def show_incidents_filtered(self, filter: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
+        """The 警情 list showing the incidents of a filter: ``start``, ``end`` (exclusive) and any of
+        ``category_id``, ``subtype_id``, ``community_id``, ``grid_id``, ``unit_id``, ``officer_id``
+        (the statistics screen's drill-down)."""
+        values = {**(filter or {}), **kwargs}
+        start, end = values.pop("start"), values.pop("end")
+        self.show_page(SCREENS.index("incidents"))
+        self.screen("incidents").show_filtered(start, end, **values)
 
     def show_work_order(self, order_id: int) -> None:
         """Open a work order in the 工单 screen (from another screen's link)."""
@@ -387,7 +432,9 @@ class MainWindow(QMainWindow):
         bar on loss and restore, "Retry now" probes at once."""
         monitor.connection_lost.connect(self.show_connection_lost)
         monitor.connection_restored.connect(self.show_connection_restored)
-        self.connection_banner.retry_requested.connect(monitor.check_now)
+        monitor.connection_lost.connect(self.change_watcher.pause)
+        monitor.connection_restored.connect(self.change_watcher.resume)
+        self.connection_banner.retry_requested.connect(monitor.retry_now)
 
     def show_connection_lost(self, reason: str) -> None:
         self.connection_banner.show_lost(reason)
@@ -414,7 +461,8 @@ class MainWindow(QMainWindow):
             page = int(page)
         except (TypeError, ValueError):
             page = 0
-        self.show_page(page if 0 <= page < len(SCREENS) else 0)
+        usable = 0 <= page < len(SCREENS) and not self.navigation.item(page).isHidden()
+        self.show_page(page if usable else 0)
 
     def save_layout(self) -> None:
         self._settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
@@ -423,6 +471,7 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.change_watcher.stop()
         self.save_layout()
         try:
             from desktop.services.accounts import record_logout

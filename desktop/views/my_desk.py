@@ -87,6 +87,10 @@ class MyDeskPanel(QWidget):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         self.refresh()
+        # Live refresh: a colleague's issue, accept or report shows here within seconds.
+        from desktop.views.live_refresh import subscribe
+
+        self.live_refresh = subscribe(self, db, ("work_orders", "work_order_events"), self.refresh)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -30,13 +30,12 @@ from PySide6.QtWidgets import (
 from desktop.db.database import Database
 from desktop.services.accounts import LoginResult
 from desktop.services.masking import mask_value, may_see_personal
+from desktop.services.permissions import allowed
 from desktop.views import dialog_parts
 
 log = logging.getLogger(__name__)
 
 KINDS = ("same_caller", "same_place", "same_event")
-REFRESH_ROLES = frozenset({"admin", "chief", "duty"})
-ISSUE_ROLES = frozenset({"chief", "duty"})
 
 
 class RepeatsPanel(QWidget):
@@ -70,11 +69,11 @@ class RepeatsPanel(QWidget):
         self.kind_combo.currentIndexChanged.connect(self.reload)
         self.detect_button = QPushButton(self.tr("Detect again"), self)
         self.detect_button.setToolTip(self.tr("Recompute the clusters of this period with the current rules"))
-        self.detect_button.setEnabled(bool(REFRESH_ROLES & set(login.roles)))
+        self.detect_button.setEnabled(allowed(login, "repeats.refresh"))
         self.detect_button.clicked.connect(self.detect_again)
         self.order_button = QPushButton(self.tr("Work order…"), self)
         self.order_button.setToolTip(self.tr("Issue one work order for the selected cluster and all its incidents"))
-        self.order_button.setEnabled(bool(ISSUE_ROLES & set(login.roles)))
+        self.order_button.setEnabled(allowed(login, "workorder.issue"))
         self.order_button.clicked.connect(self.make_work_order)
         self.count_label = QLabel(self)
 

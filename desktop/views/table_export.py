@@ -85,8 +85,11 @@ class _Snapshot:
 
     @classmethod
     def of(cls, model: LazyTableModel, visible_columns: Sequence[int]) -> _Snapshot:
+        # A file may reveal less than the screen: roles without "export.unmasked" export masked
+        # values (desktop.services.permissions; the screens set the flag from the login).
+        reveal = model.reveal_personal and getattr(model, "export_unmasked", True)
         return cls(model.query, model.current_filter, model.current_sort, list(visible_columns), model.rowCount(),
-                   model.reveal_personal)
+                   reveal)
 
     def rows(self) -> Iterator[tuple[Any, ...]]:
         cols = [(p, m, s.labels) for p, m, s in zip(self.positions, self.masks, self.specs, strict=True)]

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.db.database import Database
 from desktop.errors import StationDeskError, ValidationError
 from desktop.services.accounts import LoginResult
-from desktop.views.dialog_parts import error_label, show_error
+from desktop.views.dialog_parts import SaveWhenBack, error_label, show_error
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +136,7 @@ def _load_lookups(db: Database, station_id: int):
     return lookups(db, station_id)
 
 
-class NewOrderDialog(QDialog):
+class NewOrderDialog(SaveWhenBack, QDialog):
     """Title, instructions, unit, assignee (of that unit), tracker, priority and a deadline that
     follows the priority until it is edited; the source when opened from one. ``saved_id`` holds the
     new order's id after a successful save."""
@@ -302,7 +302,8 @@ class NewOrderDialog(QDialog):
                 show_error(self.message, problem_text(exc))
             return False
         except StationDeskError as exc:
-            show_error(self.message, problem_text(exc))
+            if not self.keep_until_reconnected(exc, self.message, self.save):  # lost: saved when back
+                show_error(self.message, problem_text(exc))
             return False
         except Exception:  # e.g. the connection dropped: say so, keep the input
             log.exception("could not create the work order")

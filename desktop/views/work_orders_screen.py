@@ -49,6 +49,7 @@ from desktop.errors import Cancelled, StationDeskError
 from desktop.services.accounts import LoginResult
 from desktop.services.masking import may_see_personal
 from desktop.services.paging import Sort
+from desktop.services.permissions import allowed
 from desktop.views.dialog_parts import exec_dialog
 from desktop.views.work_order_dialogs import (
     PRIORITIES,
@@ -134,6 +135,8 @@ class WorkOrderListPage(QWidget):
         self.panel = ListPanel(self.query, list_key="work_orders", title=self.tr("Work orders"), settings=settings,
                                reveal_personal=may_see_personal(login.roles), default_sort=Sort("issued_at", True),
                                highlight_key="tone", parent=self)
+        self.panel.model.export_unmasked = allowed(login, "export.unmasked")  # files leaving the desk
+        self.panel.watch_tables(("work_orders", "work_order_events"))
         self._label_columns()
 
         self.new_button = QPushButton(self.tr("New…"), self)
@@ -581,7 +584,8 @@ class WorkOrderListPage(QWidget):
         from desktop.services.work_orders import attachment_bytes
 
         try:
-            file_name, data = attachment_bytes(self.db, self.login.station_id, attachment_id)
+            file_name, data = attachment_bytes(self.db, self.login.station_id, attachment_id,
+                                               staff_id=self.login.staff_id)
         except Exception as exc:  # noqa: BLE001 - show_problem logs what is not a refusal
             self.show_problem(self.tr("Open attachment"), exc)
             return None

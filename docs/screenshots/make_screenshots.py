@@ -72,6 +72,7 @@ def main() -> int:
     _case_screens(app, window)
     _briefing_screen(app, window, scratch)
     _disputes_screen(app, window)
+    _statistics_screen(app, window)
 
     # The idle lock over the main window, after a wrong password (the screen, so the modal shows).
     lock = IdleLock(window, db, result, minutes=15)
@@ -234,6 +235,23 @@ def _disputes_screen(app, window) -> None:
     if panel is not None and panel.model.rowCount():
         panel.select_id(panel.model.id_of_row(0))
     _shoot(app, window, "disputes.png")
+    window.show_page(1)
+
+
+def _statistics_screen(app, window) -> None:
+    """统计报表: the month's dashboard (read on a worker thread: wait for it)."""
+    import time
+
+    from desktop.views.main_window import SCREENS
+
+    window.show_page(SCREENS.index("statistics"))
+    screen = window.screen("statistics")
+    screen.refresh()
+    deadline = time.monotonic() + 60
+    while screen.loading and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    _shoot(app, window, "statistics.png")
     window.show_page(1)
 
 

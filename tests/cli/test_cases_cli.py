@@ -10,6 +10,7 @@ import openpyxl
 from desktop.cli import main
 from desktop.db import open_database
 from desktop.db.migrate import upgrade
+from tests.cli import as_user, enable_cli_login
 from tests.factories import make_station
 
 
@@ -24,6 +25,7 @@ def _station_db(url):
     upgrade(db)
     with db.transaction() as s:
         make_station(s)
+        enable_cli_login(s)
     db.dispose()
 
 
@@ -43,8 +45,9 @@ def _export(path):
     return path
 
 
-def test_import_cases_then_cases_due_as_json(capsys, empty_url, tmp_path):
+def test_import_cases_then_cases_due_as_json(capsys, empty_url, tmp_path, monkeypatch):
     _station_db(empty_url)
+    user = as_user(monkeypatch)
     path = _export(tmp_path / "cases.xlsx")
     rejects = tmp_path / "rejects.xlsx"
 
@@ -52,13 +55,14 @@ def test_import_cases_then_cases_due_as_json(capsys, empty_url, tmp_path):
     assert code == 0
     assert json.loads(out)["dry_run"] is True and json.loads(out)["counts"]["imported"] == 4
 
-    code, out, _ = run(capsys, "import", "cases", str(path), "--db", empty_url, "--rejects", str(rejects), "--json")
+    code, out, _ = run(capsys, "import", "cases", str(path), "--db", empty_url, "--rejects", str(rejects), "--json",
+                       *user)
     result = json.loads(out)
     assert code == 0 and result["counts"]["imported"] == 4 and result["counts"]["rejected"] == 1
     assert result["rejected"][0]["row"] == 7 and result["rejects_file"] == str(rejects)
     assert openpyxl.load_workbook(rejects).active.max_row >= 2
 
-    code, out, _ = run(capsys, "import", "cases", str(path), "--db", empty_url, "--json")
+    code, out, _ = run(capsys, "import", "cases", str(path), "--db", empty_url, "--json", *user)
     assert json.loads(out)["counts"]["already_present"] == 4
 
     code, out, _ = run(capsys, "cases", "due", "--days", "0", "--db", empty_url, "--json")
@@ -74,7 +78,7 @@ def test_import_cases_then_cases_due_as_json(capsys, empty_url, tmp_path):
     assert code == 0 and "超期 1 日" in out and "X2" in out
 
 
-def test_cases_due_refuses_negative_days_and_bad_file(capsys, empty_url, tmp_path):
+def test_cases_due_refuses_negative_days_and_bad_file(capsys, empty_url, tmp_path, monkeypatch):
     _station_db(empty_url)
     code, out, err = run(capsys, "cases", "due", "--days", "-1", "--db", empty_url, "--json")
     assert code == 2 and "不能为负数" in json.loads(out)["error"]
@@ -82,12 +86,13 @@ def test_cases_due_refuses_negative_days_and_bad_file(capsys, empty_url, tmp_pat
     wb = openpyxl.Workbook()
     wb.active.append(["姓名", "电话"])
     wb.save(bad)
-    code, _out, err = run(capsys, "import", "cases", str(bad), "--db", empty_url)
+    code, _out, err = run(capsys, "import", "cases", str(bad), "--db", empty_url, *as_user(monkeypatch))
     assert code == 2 and "找不到表头" in err
 
 
-def test_import_warnings_as_json(capsys, empty_url, tmp_path):
+def test_import_warnings_as_json(capsys, empty_url, tmp_path, monkeypatch):
     _station_db(empty_url)
+    user = as_user(monkeypatch)
     path = tmp_path / "warnings.xlsx"
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -98,9 +103,9 @@ def test_import_warnings_as_json(capsys, empty_url, tmp_path):
     wb.save(path)
     rejects = tmp_path / "rejects.xlsx"
     code, out, _ = run(capsys, "import", "warnings", str(path), "--db", empty_url, "--rejects", str(rejects),
-                       "--json")
+                       "--json", *user)
     result = json.loads(out)
     assert code == 0 and result["counts"]["imported"] == 1 and result["counts"]["rejected"] == 1
     assert result["rejected"][0]["row"] == 4 and openpyxl.load_workbook(rejects).active.max_row >= 2
-    code, out, _ = run(capsys, "import", "warnings", str(path), "--db", empty_url, "--json")
+    code, out, _ = run(capsys, "import", "warnings", str(path), "--db", empty_url, "--json", *user)
     assert json.loads(out)["counts"]["imported"] == 0

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from desktop.cli import main
 from desktop.models.dispute import Agreement, AgreementParty, Dispute, Party
+from tests.cli import CLI_USER, enable_cli_login
 from tests.factories import make_station
 
 
@@ -20,9 +21,13 @@ def run(capsys, *args):
 
 
 @pytest.fixture
-def url(db) -> str:
+def url(db, monkeypatch) -> str:
+    from tests.cli import as_user
+
+    as_user(monkeypatch)  # agreements and the ledger carry personal data: --user is needed
     with db.transaction() as s:
         station, _room, _team, _officer = make_station(s)
+        enable_cli_login(s)
         a = Party(station_id=station.id, name="张三", sex="M")
         b = Party(station_id=station.id, name="李四", sex="F")
         s.add_all([a, b])
@@ -49,7 +54,7 @@ def url(db) -> str:
 def test_agreement_by_dispute_number_as_json(capsys, url, tmp_path):
     out_pdf = tmp_path / "out" / "ag.pdf"
     code, out, _ = run(capsys, "disputes", "agreement", "GD-JF-2026-0007", "--pdf", str(out_pdf), "--db", url,
-                       "--json")
+                       "--json", "--user", CLI_USER)
     assert code == 0
     result = json.loads(out)
     assert result["version"] == 2 and result["signed"] is False and result["parties"] == ["张三", "李四"]
@@ -59,10 +64,10 @@ def test_agreement_by_dispute_number_as_json(capsys, url, tmp_path):
 
 def test_agreement_human_output_and_unknown_number(capsys, url, tmp_path):
     code, out, _ = run(capsys, "disputes", "agreement", "GD调〔2026〕7号", "--pdf", str(tmp_path / "a.pdf"),
-                       "--db", url)
+                       "--db", url, "--user", CLI_USER)
     assert code == 0 and "已保存到" in out and "张三、李四" in out
     code, out, err = run(capsys, "disputes", "agreement", "NOPE-1", "--pdf", str(tmp_path / "b.pdf"), "--db", url,
-                         "--json")
+                         "--json", "--user", CLI_USER)
     assert code != 0
     assert "NOPE-1" in json.loads(out)["error"] and "NOPE-1" in err
     assert not (tmp_path / "b.pdf").exists()
@@ -96,7 +101,7 @@ def test_ledger_writes_march(capsys, url, tmp_path):
 
     xlsx, pdf = tmp_path / "l.xlsx", tmp_path / "l.pdf"
     code, out, _ = run(capsys, "disputes", "ledger", "--from", "2026-03-01", "--to", "2026-03-31", "--xlsx", str(xlsx),
-                       "--pdf", str(pdf), "--db", url, "--json")
+                       "--pdf", str(pdf), "--db", url, "--json", "--user", CLI_USER)
     assert code == 0 and json.loads(out)["disputes"] == 2
     values = [c for r in openpyxl.load_workbook(xlsx).active.iter_rows(values_only=True) for c in r]
     assert "GD-JF-2026-0008" in values and "GD-JF-2026-0009" not in values

@@ -10,6 +10,7 @@ from desktop.cli import main
 from desktop.db import open_database
 from desktop.db.migrate import upgrade
 from desktop.services.taxonomy import seed_categories
+from tests.cli import as_user, enable_cli_login
 from tests.factories import make_station
 
 
@@ -38,11 +39,13 @@ def _station_db(url):
     with db.transaction() as s:
         seed_categories(s)
         make_station(s)
+        enable_cli_login(s)
     db.dispose()
 
 
-def test_import_then_repeats_as_json(capsys, empty_url, tmp_path):
+def test_import_then_repeats_as_json(capsys, empty_url, tmp_path, monkeypatch):
     _station_db(empty_url)
+    user = as_user(monkeypatch)
     path = _export(tmp_path / "export.xlsx")
     rejects = tmp_path / "rejects.xlsx"
 
@@ -52,14 +55,14 @@ def test_import_then_repeats_as_json(capsys, empty_url, tmp_path):
     assert dry["dry_run"] is True and dry["counts"]["imported"] == 3
 
     code, out, _ = run(capsys, "import", "incidents", str(path), "--db", empty_url, "--rejects", str(rejects),
-                       "--json")
+                       "--json", *user)
     assert code == 0
     result = json.loads(out)
     assert result["counts"]["imported"] == 3 and result["counts"]["rejected"] == 1
     assert result["rejected"][0]["row"] == 6
     assert openpyxl.load_workbook(rejects).active.max_row >= 2
 
-    code, out, _ = run(capsys, "import", "incidents", str(path), "--db", empty_url, "--json")
+    code, out, _ = run(capsys, "import", "incidents", str(path), "--db", empty_url, "--json", *user)
     assert json.loads(out)["counts"]["already_present"] == 3 and json.loads(out)["counts"]["imported"] == 0
 
     code, out, _ = run(capsys, "repeats", "--from", "2024-05-01", "--to", "2024-05-01", "--db", empty_url, "--json")
@@ -72,17 +75,18 @@ def test_import_then_repeats_as_json(capsys, empty_url, tmp_path):
     assert code == 0 and "一人多报" in out and "A1" in out
 
 
-def test_import_errors_are_one_chinese_line(capsys, tmp_path):
+def test_import_errors_are_one_chinese_line(capsys, tmp_path, monkeypatch):
     url = str(tmp_path / "desk.db")
     _station_db(url)
+    user = as_user(monkeypatch)
     bad = tmp_path / "broken.xlsx"
     bad.write_bytes(b"not a workbook at all")
-    code, _, err = run(capsys, "import", "incidents", str(bad), "--db", url)
+    code, _, err = run(capsys, "import", "incidents", str(bad), "--db", url, *user)
     assert code == 2 and "错误" in err and "Traceback" not in err
-    code, _, err = run(capsys, "import", "incidents", str(tmp_path / "missing.xlsx"), "--db", url)
+    code, _, err = run(capsys, "import", "incidents", str(tmp_path / "missing.xlsx"), "--db", url, *user)
     assert code == 2 and "Traceback" not in err
     code, _, err = run(capsys, "import", "incidents", str(_export(tmp_path / "e.xlsx")), "--db", url,
-                       "--profile", "没有这个方案")
+                       "--profile", "没有这个方案", *user)
     assert code == 2 and "没有这个方案" in err
     code, _, err = run(capsys, "repeats", "--from", "2024-13-01", "--to", "2024-05-01", "--db", url)
     assert code == 2 and "开始日期" in err

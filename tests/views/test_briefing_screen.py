@@ -180,7 +180,7 @@ def test_a_refusal_is_shown_not_raised(qtbot, org, settings, messages):
     qtbot.addWidget(screen)
     screen.date_edit.setDate(QDate(DAY))
     assert not screen.compile()
-    assert messages == ["只有指挥长或值班员可以编辑会商"]
+    assert messages == ["您没有权限编辑会商（只有指挥长、值班员可以）\n如需此权限，请联系管理员"]
     assert screen.view is None
 
 

@@ -394,8 +394,10 @@ def test_refused_close_shows_the_service_message(qtbot, people, settings, dialog
     page = screen.case_page
     page.reveal(case_id)
     shown = page.detail.case
-    # A colleague pauses the clock meanwhile: the screen's version is stale.
-    pause_clock(people.db, people.officer, case_id, shown.version, reason="鉴定", rules=RULES)
+    # A colleague at another desk pauses the clock meanwhile: the screen's version is stale. (Only
+    # duty and chief may work cases: desktop.services.permissions, case.edit.)
+    colleague = dataclasses.replace(people.duty, name="值班另一台")
+    pause_clock(people.db, colleague, case_id, shown.version, reason="鉴定", rules=RULES)
     assert page.run_action("close") is False
     assert len(messages) == 1 and "已被他人修改" in messages[0]
     assert page.detail.case.state == "paused"  # re-read: the colleague's change is shown

@@ -64,10 +64,10 @@ def _restore(qtbot, monitor, probe):
 
 def test_backoff_grows_and_caps():
     delays = [backoff_delay(n) for n in range(1, 10)]
-    assert delays[:5] == [2, 4, 8, 16, 32]
-    assert delays[5:] == [60, 60, 60, 60]
+    assert delays[:5] == [1, 2, 4, 8, 16]
+    assert delays[5:] == [30, 30, 30, 30]
     assert all(a <= b for a, b in itertools.pairwise(delays))
-    assert backoff_delay(1000) == 60  # no overflow on a long outage
+    assert backoff_delay(1000) == 30  # no overflow on a long outage
 
 
 def test_monitor_schedules_growing_retries_while_lost(qtbot, probe):

@@ -289,7 +289,8 @@ def test_saved_profile_is_preselected_when_it_fits(qtbot, db, login, export_file
 
 
 def test_an_import_error_is_shown_and_nothing_is_lost(qtbot, db, login, export_file):
-    # A staff id that is not in the database: the insert breaks a foreign key and everything rolls back.
+    # A staff id that is not in the database: the import is refused (no such person, so no right to
+    # import: desktop.services.permissions) before anything is written.
     ghost = LoginResult(staff_id=login.staff_id + 1000, station_id=login.station_id, name="无此人", number="X",
                         roles=("duty",), station_name=login.station_name)
     wizard = open_wizard(qtbot, db, ghost)
@@ -298,7 +299,7 @@ def test_an_import_error_is_shown_and_nothing_is_lost(qtbot, db, login, export_f
     wizard.set_mapping("disposal", REMARK_COL)
     assert wizard.next_page() is False
     assert wizard.current_page() == PAGE_MAPPING
-    assert wizard.mapping_error.isVisible() and "保存失败" in wizard.mapping_error.text()
+    assert wizard.mapping_error.isVisible() and "没有权限导入数据" in wizard.mapping_error.text()
     assert not wizard.mapping_info.isVisible()
     assert wizard.mapping["disposal"] == REMARK_COL and wizard.preview_table.rowCount() == 10
     assert wizard.path_edit.text() == str(export_file)

@@ -22,7 +22,8 @@ def window(qtbot, station_db, admin_login, settings):
 def test_navigation_lists_every_screen_and_placeholders_for_the_unbuilt(window):
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert titles == ["Today's Briefing", "Incidents", "Work Orders", "Cases & Warnings", "Disputes", "Statistics",
-                      "Settings"]
+                      "Administration", "Settings"]
+    assert not any(window.navigation.item(i).isHidden() for i in range(window.navigation.count()))  # an admin
     assert window.stack.count() == len(SCREENS)
     for i in range(window.stack.count()):
         if SCREENS[i] in ("settings", *SCREEN_FACTORIES):  # real screens, not placeholders
@@ -40,7 +41,7 @@ def test_clicking_navigation_switches_screen(qtbot, window):
     assert window.stack.currentIndex() == 4
 
 
-@pytest.mark.parametrize("number", range(1, 8))
+@pytest.mark.parametrize("number", range(1, 9))
 def test_ctrl_number_switches_screen(qtbot, window, number):
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
@@ -102,7 +103,8 @@ def test_chinese_translation_is_used(qtbot, station_db, admin_login, settings, z
     win = MainWindow(station_db, admin_login, settings=settings)
     qtbot.addWidget(win)
     titles = [win.navigation.item(i).text() for i in range(win.navigation.count())]
-    assert titles == ["今日晨会", "警情", "工单", "执法与预警", "矛盾纠纷", "统计报表", "设置"]
+    # "管理" (Administration) needs the lead's translation pass (issue 10) to be in the shipped .qm.
+    assert titles == ["今日晨会", "警情", "工单", "执法与预警", "矛盾纠纷", "统计报表", "管理", "设置"]
     assert "管理员" in win.user_label.text()
     assert "本功能尚未开放" in win.stack.widget(5).message_label.text()
 

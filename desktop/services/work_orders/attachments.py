@@ -10,11 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import undefer
 
 from desktop.db import Database
+from desktop.db.audit import record_event
 from desktop.errors import NotFound, PermissionDenied, StationDeskError, ValidationError
 from desktop.models import Attachment, Staff, WorkOrder
-from desktop.models.enums import AttachmentOwner, AttachmentStorage, Role
+from desktop.models.enums import AttachmentOwner, AttachmentStorage, AuditAction
 from desktop.services.accounts import LoginResult
-from desktop.services.work_orders.workflow import COMMAND_ROLES, UNIT_ROLES
+from desktop.services.permissions import allowed
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 # Types a scan or phone photo commonly has that mimetypes does not know everywhere (Windows registry).
@@ -55,7 +56,8 @@ def add_attachment(db: Database, login: LoginResult, order_id: int, path: str | 
         number, unit_id, assignee_id = row
         my_unit = s.scalar(select(Staff.unit_id).where(Staff.id == login.staff_id))
         member = (my_unit is not None and my_unit == unit_id) or assignee_id == login.staff_id
-        if not (roles & COMMAND_ROLES or (roles & UNIT_ROLES and member) or Role.CHIEF in roles):
+        if not (allowed(roles, "workorder.issue") or allowed(roles, "workorder.handle_any")
+                or (allowed(roles, "workorder.handle") and member)):
             raise PermissionDenied(f"只有指挥室或承办单位的人员可以给工单 {number} 添加附件")
         attachment = Attachment(
             station_id=login.station_id, owner_kind=AttachmentOwner.WORK_ORDER, owner_id=order_id,
@@ -67,9 +69,11 @@ def add_attachment(db: Database, login: LoginResult, order_id: int, path: str | 
         return attachment.id
 
 
-def attachment_bytes(db: Database, station_id: int, attachment_id: int) -> tuple[str, bytes]:
-    """The file name and bytes of an attachment, after checking them against the recorded SHA-256
-    (:class:`AttachmentCorrupt` when they differ)."""
+def attachment_bytes(db: Database, station_id: int, attachment_id: int, *,
+                     staff_id: int | None = None) -> tuple[str, bytes]:
+    """The file name and bytes of an attachment (to open or save), after checking them against the
+    recorded SHA-256: when they differ the mismatch is written to the audit log (attributed to
+    ``staff_id``) and :class:`AttachmentCorrupt` is raised."""
     with db.session(station_id=station_id) as s:
         att = s.scalars(select(Attachment).where(Attachment.id == attachment_id).options(undefer(Attachment.data))
                         ).first()
@@ -83,7 +87,12 @@ def attachment_bytes(db: Database, station_id: int, attachment_id: int) -> tuple
             except OSError as e:
                 raise NotFound(f"附件文件不在了：{att.path}") from e
         name, expected = att.file_name, att.sha256
-    if hashlib.sha256(data).hexdigest() != expected:
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != expected:
+        with db.transaction(station_id=station_id, staff_id=staff_id) as s:
+            record_event(s, AuditAction.OTHER, table_name="attachments", record_id=attachment_id,
+                         summary=f"附件校验失败：“{name}”的内容与登记时的 SHA-256 不符（可能在系统外被改动）",
+                         changes={"sha256": [expected, actual]})
         raise AttachmentCorrupt(f"附件“{name}”的内容与登记时的校验值不符，文件可能已被改动或损坏",
                                 hint="请勿使用此文件，并报告管理员")
     return name, data

@@ -29,15 +29,14 @@ from desktop.models import (
     WorkOrder,
     WorkOrderEvent,
 )
-from desktop.models.enums import AttachmentOwner, Role
+from desktop.models.enums import AttachmentOwner
 from desktop.services.accounts import LoginResult
 from desktop.services.paging import ColumnSpec, Filter, PagedQuery
+from desktop.services.permissions import allowed
 from desktop.services.work_order_labels import PRIORITY_LABELS, SOURCE_LABELS, STATUS_LABELS
 from desktop.services.work_orders.workflow import (
-    COMMAND_ROLES,
     OPEN_STATES,
     SOURCE_COLUMNS,
-    UNIT_ROLES,
 )
 
 DUE_SOON = timedelta(hours=24)
@@ -363,7 +362,7 @@ def my_desk(db: Database, login: LoginResult, *, now: datetime | None = None) ->
     me = login.staff_id
     with db.session(station_id=sid) as s:
         my_unit = s.scalar(select(Staff.unit_id).where(Staff.id == me))
-        works = bool(roles & (UNIT_ROLES | {Role.CHIEF}))
+        works = allowed(roles, "workorder.handle")
         mine = or_(WorkOrder.assignee_id == me,
                    and_(WorkOrder.assignee_id.is_(None), WorkOrder.unit_id == my_unit)
                    if my_unit is not None else false())
@@ -371,7 +370,7 @@ def my_desk(db: Database, login: LoginResult, *, now: datetime | None = None) ->
         to_report = _desk_rows(s, sid, and_(WorkOrder.status == "accepted", mine), at) if works else []
         to_review = (_desk_rows(s, sid, and_(WorkOrder.status == "reported",
                                              or_(WorkOrder.tracker_id == me, WorkOrder.tracker_id.is_(None))), at)
-                     if roles & COMMAND_ROLES else [])
+                     if allowed(roles, "workorder.issue") else [])
         overdue = _desk_rows(s, sid, and_(WorkOrder.tracker_id == me, WorkOrder.status.in_(OPEN_STATES),
                                           WorkOrder.deadline < at), at)
     return MyDesk(to_accept=to_accept, to_report=to_report, to_review=to_review, overdue_tracked=overdue)
