@@ -314,7 +314,15 @@ def log_in(db) -> object | None:
     _probe_first_paint(dialog, "login")
     if dialog.exec() != dialog.DialogCode.Accepted:
         return None
-    return dialog.login_result
+    result = dialog.login_result
+    if getattr(result, "must_change_password", False):
+        # A password an administrator set (or reset) is temporary: choosing one's own is the way in.
+        from desktop.views.staff_admin import ChangePasswordDialog
+
+        change = ChangePasswordDialog(db, result)
+        if change.exec() != change.DialogCode.Accepted:
+            return None
+    return result
 
 
 def _safe_describe(url: str) -> str:

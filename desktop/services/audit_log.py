@@ -26,6 +26,7 @@ from desktop.db.audit import GLOBAL_CHAIN, ChainReport, verify_chain
 from desktop.models import AuditEntry, Staff
 from desktop.models.enums import AuditAction
 from desktop.services.paging import ColumnSpec, Filter, PagedQuery
+from desktop.services.permissions import require
 
 ACTION_LABELS: dict[str, str] = {str(k): v for k, v in {
     AuditAction.INSERT: "新建", AuditAction.UPDATE: "修改", AuditAction.DELETE: "删除",
@@ -142,9 +143,12 @@ READABLE_CHANGES = ReadableChanges()
 # --------------------------------------------------------------------------- the list
 
 
-def audit_query(db: Database, station_id: int, titles: Mapping[str, str] | None = None) -> PagedQuery:
+def audit_query(db: Database, station_id: int, titles: Mapping[str, str] | None = None, *,
+                login: Any = None) -> PagedQuery:
     """The audit log of a station (its chain and the shared chain's log-in attempts), newest first
-    when sorted by ``at``. Filter with :func:`audit_filter`."""
+    when sorted by ``at``. Filter with :func:`audit_filter`. A person's ``login`` must hold audit.view."""
+    if login is not None:
+        require(login, "audit.view")
     t = {**DEFAULT_TITLES, **(titles or {})}
     person = select(Staff.name).where(Staff.id == AuditEntry.staff_id).correlate(AuditEntry).scalar_subquery()
     columns = [

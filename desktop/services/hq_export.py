@@ -23,8 +23,9 @@ from desktop.models.dispute import Agreement, AgreementParty, Dispute, Party
 from desktop.models.org import Station
 from desktop.models.report import ExportProfile
 from desktop.services import activity, statistics
-from desktop.services.masking import mask_value, may_see_personal
+from desktop.services.masking import mask_value
 from desktop.services.paging import Filter, Sort
+from desktop.services.permissions import allowed, require
 from desktop.services.statistics import Period
 
 Progress = Callable[[int, int, str], None]
@@ -318,6 +319,8 @@ def write_hq_workbook(db: Database, login: Actor, period: Period, path: str | os
 
     now = now or datetime.now()
     station_id = login.station_id
+    if getattr(login, "staff_id", None) is not None:  # a person (not a scheduled station job) must hold the right
+        require(login, "report.export_hq")
     with db.session(station_id=station_id) as s:
         station_name = s.execute(select(Station.name).where(Station.id == station_id)).scalar_one_or_none()
     if station_name is None:
@@ -326,7 +329,8 @@ def write_hq_workbook(db: Database, login: Actor, period: Period, path: str | os
     sheet_keys = list(config["sheets"]) if config else [k for k, _t, _c in HQ_SHEETS]
     chosen_columns = dict(config["columns"]) if config else {}
     # A profile may ask for masking; it can never lift it for a role that may not see personal data.
-    masked = not may_see_personal(getattr(login, "roles", ())) or bool(config and config["mask"])
+    # Unmasked only for roles the permission matrix lets export personal data (DESIGN.md §5).
+    masked = not allowed(getattr(login, "roles", ()), "export.unmasked") or bool(config and config["mask"])
 
     def columns_of(key: str) -> list[_Col]:
         cols = _SHEETS[key][1]

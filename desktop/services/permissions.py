@@ -75,7 +75,7 @@ MATRIX: dict[str, frozenset[str]] = {
     "personal.view": frozenset({_C, _D, _O, _M}),
     "export.unmasked": frozenset({_C, _D}),
     "report.view": frozenset(ROLES),
-    "report.export_hq": frozenset({_C, _D}),
+    "report.export_hq": frozenset({_A, _C, _D}),  # admin: the station IT contact; masked
     "staff.manage": frozenset({_A}),
     "audit.view": frozenset({_A, _C}),
     "settings.edit": frozenset({_A}),

@@ -390,9 +390,14 @@ def _count(s: Session, station_id: int, r: Range, conds: Sequence[Any]) -> int:
         Incident.station_id == station_id, _in(Incident.reported_at, r), *conds)) or 0)
 
 
-def _ranges(period: Period) -> dict[str, Range]:
+def _ranges(period: Period, now: datetime | None = None) -> dict[str, Range]:
+    """This period and its comparison periods. For a period still running at ``now`` every range is
+    cut to the same elapsed length, so 同比/环比 compare like with like (month to date against the
+    same days last year, not against the whole month)."""
+    elapsed = now - period.start if now is not None and period.start < now < period.end else None
+
     def rng(p: Period) -> Range:
-        return p.start, p.end
+        return (p.start, p.end) if elapsed is None else (p.start, min(p.end, p.start + elapsed))
     return {"this": rng(period), "previous": rng(previous_period(period)),
             **{f"y{n}": rng(same_period_years_back(period, n)) for n in (1, 2, 3)}}
 
@@ -413,11 +418,14 @@ def _change_of(counts: dict[str, int]) -> Change:
     return make_change(counts["this"], counts["previous"], counts["y1"], counts["y2"], counts["y3"])
 
 
-def incident_change(db: Database, station_id: int, period: Period, slice: Slice = Slice()) -> Change:
-    """Incident count of ``slice`` in ``period`` with its 环比, 同比 and vs-3-year-average changes."""
+def incident_change(db: Database, station_id: int, period: Period, slice: Slice = Slice(), *,
+                    now: datetime | None = None) -> Change:
+    """Incident count of ``slice`` in ``period`` with its 环比, 同比 and vs-3-year-average changes
+    (a period still running is compared to date, see :func:`_ranges`)."""
+    now = now or datetime.now()
     with db.session(station_id=station_id) as s:
         conds = _slice_conditions(slice, _Taxonomy(s))
-        return _change_of(_counts(s, station_id, _ranges(period), conds, {}))
+        return _change_of(_counts(s, station_id, _ranges(period, now), conds, {}))
 
 
 def slice_label(db: Database, station_id: int, slice: Slice) -> str:
@@ -552,8 +560,10 @@ def dashboard(db: Database, station_id: int, period: Period, slice: Slice = Slic
             raise Cancelled()
 
     step("start")
-    ranges = _ranges(period)
-    this_r, ly_r = ranges["this"], ranges["y1"]
+    full = _ranges(period)
+    ranges = _ranges(period, now)  # comparisons: a running period to date (see _ranges)
+    this_r, ly_r = ranges["this"], full["y1"]  # last year's chart line runs on over the whole period
+    ly_cmp = ranges["y1"]
     h = period.cutover_hour
     with db.session(station_id=station_id) as s:
         tax = _Taxonomy(s)
@@ -570,20 +580,21 @@ def dashboard(db: Database, station_id: int, period: Period, slice: Slice = Slic
         grid_community = dict(s.execute(select(Grid.id, Grid.community_id).where(
             Grid.station_id == station_id)).all())
         this_cells = _cells(s, station_id, this_r, slice, conds, tax, grid_community)
-        ly_cells = _cells(s, station_id, ly_r, slice, conds, tax, grid_community)
+        ly_cells = _cells(s, station_id, ly_cmp, slice, conds, tax, grid_community)
         step("breakdown")
 
         known_total: dict[Range, int] = {}
         this_total = sum(n for _d, _h, n in this_hours)
         ly_total = sum(n for _d, _h, n in ly_hours)
         known_total[this_r] = this_total
-        known_total.setdefault(ly_r, ly_total)
+        if ly_cmp == ly_r:
+            known_total.setdefault(ly_r, ly_total)
         totals = _counts(s, station_id, ranges, conds, known_total)
         crim_cond = Incident.category_id.in_(sorted(tax.criminal)) if tax.criminal else false()
         crim_this = sum(n for (cat, _c, _g), n in this_cells.items() if cat in tax.criminal)
         crim_ly = sum(n for (cat, _c, _g), n in ly_cells.items() if cat in tax.criminal)
         known_crim = {this_r: crim_this}
-        known_crim.setdefault(ly_r, crim_ly)
+        known_crim.setdefault(ly_cmp, crim_ly)
         criminal = _counts(s, station_id, ranges, [*conds, crim_cond], known_crim)
         step("counts")
 
@@ -605,8 +616,18 @@ def dashboard(db: Database, station_id: int, period: Period, slice: Slice = Slic
     # ---- folding the grouped rows
     this_days = _by_duty_day(this_hours, h)
     ly_days = _by_duty_day(ly_hours, h)
+    shown_ly: set[date] = set()
+
+    def last_year_of(d: date) -> int:
+        # 29 Feb maps to 28 Feb a year back; a month holding both days shows that day's count once.
+        back = year_back(d, 1)
+        if back in shown_ly:
+            return 0
+        shown_ly.add(back)
+        return ly_days.get(back, 0)
+
     daily = tuple(
-        (d, this_days.get(d, 0), ly_days.get(year_back(d, 1), 0))
+        (d, this_days.get(d, 0), last_year_of(d))
         for d in (period.first_day + timedelta(days=i) for i in range(period.days))
     )
     matrix = [[0] * 24 for _ in range(7)]

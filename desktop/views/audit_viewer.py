@@ -63,7 +63,7 @@ class AuditViewer(QWidget):
             "record_kind": self.tr("Record kind"), "record_id": self.tr("Record id"), "summary": self.tr("Summary"),
             "changes": self.tr("Changes"), "seq": self.tr("Seq."),
         }
-        self.query = audit_log.audit_query(db, login.station_id, titles)
+        self.query = audit_log.audit_query(db, login.station_id, titles, login=login)
         self.panel = ListPanel(self.query, list_key="audit_log", title=self.tr("Audit log"), settings=settings,
                                reveal_personal=True, default_sort=Sort("at", True), parent=self)
         self.panel.audit_outputs(db, login, "审计日志")

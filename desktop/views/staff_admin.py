@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,14 +39,16 @@ from desktop.views.dialog_parts import error_label, exec_dialog, show_error
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def role_titles(widget: QWidget) -> dict[str, str]:
+def role_titles(_widget: QWidget | None = None) -> dict[str, str]:
+    # One fixed context, so lupdate and the run-time lookup agree whichever widget asks.
+    translate = QCoreApplication.translate
     return {
-        "admin": widget.tr("Administrator"),
-        "chief": widget.tr("Command-room chief"),
-        "duty": widget.tr("Duty officer"),
-        "officer": widget.tr("Police officer"),
-        "mediator": widget.tr("Mediator"),
-        "viewer": widget.tr("Read-only"),
+        "admin": translate("StaffRoles", "Administrator"),
+        "chief": translate("StaffRoles", "Command-room chief"),
+        "duty": translate("StaffRoles", "Duty officer"),
+        "officer": translate("StaffRoles", "Police officer"),
+        "mediator": translate("StaffRoles", "Mediator"),
+        "viewer": translate("StaffRoles", "Read-only"),
     }
 
 

@@ -66,11 +66,13 @@ class StatChart(QWidget):
     # ---------------------------------------------------------------- what subclasses define
 
     def item_at(self, x: float, y: float) -> Any:
-        """What lies at view coordinates (x, y), or None."""
-        raise NotImplementedError
+        """What lies at view coordinates (x, y), or None. Each chart below says what its items are;
+        a chart without items (none here) has nothing to show or drill into."""
+        return None
 
     def describe(self, item: Any) -> str:
-        raise NotImplementedError
+        """The read-out for ``item`` (each chart below words its own)."""
+        return ""
 
     # ---------------------------------------------------------------- mouse
 

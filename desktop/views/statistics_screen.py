@@ -373,7 +373,7 @@ class StatisticsScreen(QWidget):
         orders = QFrame(body)
         orders.setFrameShape(QFrame.Shape.StyledPanel)
         orders_layout = QVBoxLayout(orders)
-        orders_layout.addWidget(QLabel(f"<b>{self.tr('Work orders')}</b>", orders))
+        orders_layout.addWidget(QLabel("<b>" + self.tr("Work orders") + "</b>", orders))
         self.orders_label = QLabel(orders)
         self.orders_label.setObjectName("workOrderSummary")
         self.orders_label.setWordWrap(True)
@@ -385,7 +385,7 @@ class StatisticsScreen(QWidget):
         mediation = QFrame(body)
         mediation.setFrameShape(QFrame.Shape.StyledPanel)
         mediation_layout = QVBoxLayout(mediation)
-        mediation_layout.addWidget(QLabel(f"<b>{self.tr('Disputes and mediation')}</b>", mediation))
+        mediation_layout.addWidget(QLabel("<b>" + self.tr("Disputes and mediation") + "</b>", mediation))
         form = QFormLayout()
         self.mediation_values: dict[str, QLabel] = {}
         for key, label in (("registered", self.tr("Disputes registered")),
@@ -640,7 +640,7 @@ class StatisticsScreen(QWidget):
                                     alarming=True)
 
         # The duty day in progress is the last with a point: later days have not happened yet.
-        self.trend_chart.set_data(d.daily, today=self.default_day() + timedelta(days=1))
+        self.trend_chart.set_data(d.daily, today=self.default_day())  # the running duty day is partial
         self.category_chart.set_data([(b.key, b.name, b.value) for b in d.by_category])
         self._fill_breakdown(self.category_table, d.by_category, "category")
         self._fill_breakdown(self.community_table, d.by_community, "community")

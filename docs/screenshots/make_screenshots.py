@@ -8,6 +8,7 @@ database with one administrator is made. Needs a CJK font (fonts-wqy-microhei on
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -73,6 +74,10 @@ def main() -> int:
     _briefing_screen(app, window, scratch)
     _disputes_screen(app, window)
     _statistics_screen(app, window)
+    _conflict_dialog(app, window)
+    if len(sys.argv) > 4:  # an administrator's number: the 管理 screen (staff, audit log, backups)
+        _admin_screens(app, db, sys.argv[4], password, scratch)
+    _first_run_dialog(app, scratch)
 
     # The idle lock over the main window, after a wrong password (the screen, so the modal shows).
     lock = IdleLock(window, db, result, minutes=15)
@@ -255,5 +260,62 @@ def _statistics_screen(app, window) -> None:
     window.show_page(1)
 
 
+def _conflict_dialog(app, window) -> None:
+    """The dialog a stale save opens: the colleague's saved values beside this desk's."""
+    from datetime import datetime
+
+    from desktop.views.conflict_dialog import ConflictDialog
+
+    fields = [("address", "发生地址"), ("summary", "简要案情"), ("disposal", "处置情况"), ("unit_id", "承办单位")]
+    mine = {"address": "东风路12号3单元", "summary": "报警人称邻居装修噪音扰民，要求民警到场处理。",
+            "disposal": "已口头调解，双方同意晚上8点后停止施工。", "unit_id": "社区警务队"}
+    theirs = {**mine, "disposal": "民警到场，责令停止施工，已登记。", "unit_id": "案件办理队"}
+    dialog = ConflictDialog(fields, mine, theirs, base=mine, who="王建国", when=datetime(2026, 11, 23, 9, 42),
+                            parent=window)
+    dialog.resize(860, 420)
+    _shoot(app, dialog, "conflict_dialog.png")
+    dialog.close()
+
+
+def _admin_screens(app, db, number: str, password: str, scratch: Path) -> None:
+    """管理 as an administrator: staff and accounts, the audit log after verifying its chain."""
+    import time
+
+    from desktop.views.main_window import SCREENS
+
+    result = accounts.authenticate(db, number=number, password=password)
+    window = MainWindow(db, result, settings=QSettings(str(scratch / "admin.ini"), QSettings.Format.IniFormat))
+    window.setGeometry(0, 0, 1366, 728)
+    window.show_page(SCREENS.index("admin"))
+    screen = window.screen("admin")
+    _shoot(app, window, "admin_staff.png")
+    screen.tabs.setCurrentWidget(screen.tab("audit"))
+    viewer = screen.tab("audit")
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    _shoot(app, window, "audit_log.png")
+    if hasattr(viewer, "verify"):
+        viewer.verify()
+        _shoot(app, window, "audit_verify.png")
+    backups = screen.tab("backup")
+    if backups is not None:
+        screen.tabs.setCurrentWidget(backups)
+        _shoot(app, window, "backups.png")
+    window.close()
+
+
+def _first_run_dialog(app, scratch: Path) -> None:
+    from desktop.views.first_run_dialog import FirstRunDialog
+
+    dialog = FirstRunDialog(database_file=scratch / "StationDesk" / "stationdesk.db",
+                            backups_folder=scratch / "StationDesk" / "backups",
+                            logs_folder=scratch / "StationDesk" / "logs")
+    _shoot(app, dialog, "first_run.png")
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    code = main()
+    sys.stdout.flush()
+    os._exit(code)  # PySide6 6.12 aborts in the final garbage collection (see tests/conftest.py)

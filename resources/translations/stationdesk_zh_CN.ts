@@ -4,103 +4,375 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop/views/work_order_dialogs.py" line="355"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="356"/>
         <source>(choose a unit)</source>
         <translation>（请选择单位）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_order_dialogs.py" line="356"/>
-        <location filename="../../desktop/views/work_order_dialogs.py" line="384"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="357"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="385"/>
         <source>(anyone in the unit)</source>
         <translation>（单位内任何人）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_order_dialogs.py" line="360"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="361"/>
         <source>New unit *</source>
         <translation>新承办单位 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_order_dialogs.py" line="361"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="362"/>
         <source>New assignee</source>
         <translation>新承办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_order_dialogs.py" line="364"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="365"/>
         <source>What was done</source>
         <translation>办理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_order_dialogs.py" line="364"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="365"/>
         <source>Why it is returned</source>
         <translation>退回原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_order_dialogs.py" line="365"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="366"/>
         <source>Reason for cancelling *</source>
         <translation>撤销原因 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_order_dialogs.py" line="365"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="366"/>
         <source>Reminder</source>
         <translation>催办内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_order_dialogs.py" line="366"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="367"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_order_dialogs.py" line="399"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="400"/>
         <source>Please choose the unit to reassign to.</source>
         <translation>请选择转派的单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_order_dialogs.py" line="417"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="418"/>
         <source>The action could not be saved (database unreachable?). Your text is kept; try again.</source>
         <translation>操作未能保存（数据库无法连接？）。您填写的内容仍保留，请稍后重试。</translation>
     </message>
 </context>
 <context>
+    <name>AdminScreen</name>
+    <message>
+        <location filename="../../desktop/views/admin_screen.py" line="40"/>
+        <source>Staff and accounts</source>
+        <translation>人员与账号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/admin_screen.py" line="42"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/admin_screen.py" line="44"/>
+        <source>Data backup</source>
+        <translation>数据备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/admin_screen.py" line="76"/>
+        <source>This part is not available in this version.</source>
+        <translation>此版本暂不提供此功能。</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="489"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="549"/>
         <source>Correct agreement</source>
         <translation>更正协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="489"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="549"/>
         <source>Agreement</source>
         <translation>调解协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="496"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="556"/>
         <source>Main facts</source>
         <translation>主要事实</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="497"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="557"/>
         <source>Points in dispute</source>
         <translation>争议事项</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="498"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="558"/>
         <source>Agreed terms</source>
         <translation>协议内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="499"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="559"/>
         <source>Performance</source>
         <translation>履行方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="500"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="560"/>
         <source>Perform by</source>
         <translation>履行期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="506"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="566"/>
         <source>Enter the main facts and the agreed terms</source>
         <translation>请填写主要事实和协议内容</translation>
+    </message>
+</context>
+<context>
+    <name>AuditViewer</name>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="62"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="62"/>
+        <source>Person</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="62"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="63"/>
+        <source>Record kind</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="63"/>
+        <source>Record id</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="63"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="64"/>
+        <source>Changes</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="64"/>
+        <source>Seq.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="67"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="77"/>
+        <location filename="../../desktop/views/audit_viewer.py" line="191"/>
+        <source>Verify hash chain</source>
+        <translation>校验哈希链</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="80"/>
+        <source>Check that no audit entry was changed, deleted or inserted outside the application</source>
+        <translation>检查审计日志是否在本程序之外被修改、删除或插入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="102"/>
+        <source>All people</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="110"/>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="111"/>
+        <source>Log-in events</source>
+        <translation>登录记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="116"/>
+        <source>All records</source>
+        <translation>全部记录类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="121"/>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="121"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="121"/>
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="122"/>
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="122"/>
+        <source>Dates…</source>
+        <translation>自定日期…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="135"/>
+        <source>Reset filters</source>
+        <translation>重置筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="191"/>
+        <source>Checking the audit log…</source>
+        <translation>正在校验审计日志…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/audit_viewer.py" line="200"/>
+        <source>The audit log is intact: no entry was changed, deleted or inserted.</source>
+        <translation>审计日志完整：没有记录被修改、删除或插入。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPanel</name>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="63"/>
+        <source>Time</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="63"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="63"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="63"/>
+        <source>Verified</source>
+        <translation>校验结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="69"/>
+        <location filename="../../desktop/views/backup_panel.py" line="143"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="72"/>
+        <location filename="../../desktop/views/backup_panel.py" line="152"/>
+        <source>Verify backups</source>
+        <translation>校验备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="73"/>
+        <source>Check every backup file for damage</source>
+        <translation>逐一检查备份文件是否损坏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="75"/>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="77"/>
+        <source>Replace the database with the selected backup (StationDesk then restarts)</source>
+        <translation>用选中的备份替换当前数据库（之后需重新启动本程序）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="97"/>
+        <source>The database is backed up once a day after log-in; the newest {keep} daily backups are kept. Copies made before an upgrade are kept too.</source>
+        <translation>每天登录后自动备份一次数据库，保留最近 {keep} 份每日备份；升级前自动生成的备份也会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="99"/>
+        <source>Backup folder: {folder}</source>
+        <translation>备份文件夹：{folder}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="104"/>
+        <source>A server database is backed up by its administrator with pg_dump (or mariadb-dump); see the server set-up guide (docs/server-setup.md).</source>
+        <translation>服务器数据库由其管理员使用 pg_dump（或 mariadb-dump）备份，详见服务器部署说明（docs/server-setup.md）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="120"/>
+        <source>Not checked</source>
+        <translation>未校验</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="120"/>
+        <source>✓ Intact</source>
+        <translation>✓ 完好</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="120"/>
+        <source>✗ Damaged</source>
+        <translation>✗ 已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="122"/>
+        <source>Daily</source>
+        <translation>每日备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="122"/>
+        <source>Before upgrade</source>
+        <translation>升级前备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="144"/>
+        <source>Backing up the database…</source>
+        <translation>正在备份数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="146"/>
+        <source>Backed up to {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="153"/>
+        <source>Checking the backup files…</source>
+        <translation>正在校验备份文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="163"/>
+        <location filename="../../desktop/views/backup_panel.py" line="173"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="164"/>
+        <source>Replace the whole database with the backup of {time}?
+
+Everything entered since then is replaced (a copy of the current database is kept in the backup folder). StationDesk must be restarted afterwards; other desks must not use this database meanwhile.</source>
+        <translation>确定用 {time} 的备份替换整个数据库？
+
+此后录入的全部内容都将被替换（当前数据库会在备份文件夹中保留一份副本）。恢复后必须重新启动本程序；恢复期间其他工作台不得使用此数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="173"/>
+        <source>Restoring the database…</source>
+        <translation>正在恢复数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/backup_panel.py" line="177"/>
+        <source>The database was restored from {path}. Close and restart StationDesk now.</source>
+        <translation>已从 {path} 恢复数据库。请立即关闭并重新启动本程序。</translation>
     </message>
 </context>
 <context>
@@ -401,118 +673,118 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="488"/>
+        <location filename="../../desktop/views/cases_screen.py" line="481"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="488"/>
+        <location filename="../../desktop/views/cases_screen.py" line="481"/>
         <source>Pause clock…</source>
         <translation>暂停计时…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="488"/>
+        <location filename="../../desktop/views/cases_screen.py" line="481"/>
         <source>Resume clock…</source>
         <translation>恢复计时…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="489"/>
+        <location filename="../../desktop/views/cases_screen.py" line="482"/>
         <source>Extend…</source>
         <translation>延长…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="489"/>
+        <location filename="../../desktop/views/cases_screen.py" line="482"/>
         <source>Close case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="499"/>
+        <location filename="../../desktop/views/cases_screen.py" line="492"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="499"/>
+        <location filename="../../desktop/views/cases_screen.py" line="492"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="499"/>
+        <location filename="../../desktop/views/cases_screen.py" line="492"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="500"/>
+        <location filename="../../desktop/views/cases_screen.py" line="493"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="500"/>
+        <location filename="../../desktop/views/cases_screen.py" line="493"/>
         <source>Accepted</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="500"/>
+        <location filename="../../desktop/views/cases_screen.py" line="493"/>
         <source>Officer</source>
         <translation>办案民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="501"/>
+        <location filename="../../desktop/views/cases_screen.py" line="494"/>
         <source>Unit</source>
         <translation>办案单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="501"/>
-        <location filename="../../desktop/views/cases_screen.py" line="533"/>
+        <location filename="../../desktop/views/cases_screen.py" line="494"/>
+        <location filename="../../desktop/views/cases_screen.py" line="526"/>
         <source>Closed</source>
         <translation>结案时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="501"/>
+        <location filename="../../desktop/views/cases_screen.py" line="494"/>
         <source>Summary</source>
         <translation>简要案情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="511"/>
+        <location filename="../../desktop/views/cases_screen.py" line="504"/>
         <source>Clock events</source>
         <translation>计时记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="535"/>
+        <location filename="../../desktop/views/cases_screen.py" line="528"/>
         <source>No deadline</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="537"/>
+        <location filename="../../desktop/views/cases_screen.py" line="530"/>
         <source>{days} days overdue</source>
         <translation>已超期 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="538"/>
+        <location filename="../../desktop/views/cases_screen.py" line="531"/>
         <source>{days} days left</source>
         <translation>剩余 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="549"/>
+        <location filename="../../desktop/views/cases_screen.py" line="542"/>
         <source>No case selected</source>
         <translation>未选择案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="559"/>
+        <location filename="../../desktop/views/cases_screen.py" line="552"/>
         <source>Due date: stopped (paused since {day})</source>
         <translation>办案期限：已暂停计时（自 {day} 起）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="562"/>
+        <location filename="../../desktop/views/cases_screen.py" line="555"/>
         <source>Due date: {day}</source>
         <translation>办案期限：{day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="565"/>
+        <location filename="../../desktop/views/cases_screen.py" line="558"/>
         <source>extended</source>
         <translation>已延长</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="579"/>
+        <location filename="../../desktop/views/cases_screen.py" line="572"/>
         <source>approved by {who}</source>
         <translation>批准人：{who}</translation>
     </message>
@@ -538,7 +810,7 @@
         <location filename="../../desktop/views/case_dialogs.py" line="218"/>
         <location filename="../../desktop/views/case_dialogs.py" line="219"/>
         <location filename="../../desktop/views/case_dialogs.py" line="220"/>
-        <location filename="../../desktop/views/case_dialogs.py" line="250"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="282"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -592,177 +864,182 @@
         <source>Save</source>
         <translation>保存</translation>
     </message>
+    <message>
+        <location filename="../../desktop/views/case_dialogs.py" line="278"/>
+        <source>The colleague&apos;s version is loaded; your changes were discarded.</source>
+        <translation>已载入同事保存的版本，您的修改已放弃。</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="206"/>
+        <location filename="../../desktop/views/cases_screen.py" line="197"/>
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="206"/>
+        <location filename="../../desktop/views/cases_screen.py" line="197"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="206"/>
+        <location filename="../../desktop/views/cases_screen.py" line="197"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="207"/>
+        <location filename="../../desktop/views/cases_screen.py" line="198"/>
         <source>Case name</source>
         <translation>案件名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="207"/>
+        <location filename="../../desktop/views/cases_screen.py" line="198"/>
         <source>Cause</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="207"/>
+        <location filename="../../desktop/views/cases_screen.py" line="198"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="208"/>
+        <location filename="../../desktop/views/cases_screen.py" line="199"/>
         <source>Accepted</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="208"/>
+        <location filename="../../desktop/views/cases_screen.py" line="199"/>
         <source>Due date</source>
         <translation>办案期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="208"/>
+        <location filename="../../desktop/views/cases_screen.py" line="199"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="209"/>
+        <location filename="../../desktop/views/cases_screen.py" line="200"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="209"/>
+        <location filename="../../desktop/views/cases_screen.py" line="200"/>
         <source>Officer</source>
         <translation>办案民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="209"/>
+        <location filename="../../desktop/views/cases_screen.py" line="200"/>
         <source>Unit</source>
         <translation>办案单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="212"/>
+        <location filename="../../desktop/views/cases_screen.py" line="203"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="216"/>
+        <location filename="../../desktop/views/cases_screen.py" line="209"/>
         <source>New…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="217"/>
+        <location filename="../../desktop/views/cases_screen.py" line="210"/>
         <source>Register a new case</source>
         <translation>登记新案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="245"/>
+        <location filename="../../desktop/views/cases_screen.py" line="238"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="246"/>
+        <location filename="../../desktop/views/cases_screen.py" line="239"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="247"/>
+        <location filename="../../desktop/views/cases_screen.py" line="240"/>
         <source>Open</source>
         <translation>未结案</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="248"/>
+        <location filename="../../desktop/views/cases_screen.py" line="241"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="249"/>
+        <location filename="../../desktop/views/cases_screen.py" line="242"/>
         <source>All officers</source>
         <translation>全部民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="252"/>
+        <location filename="../../desktop/views/cases_screen.py" line="245"/>
         <source>Due: any time</source>
         <translation>期限：全部</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="253"/>
+        <location filename="../../desktop/views/cases_screen.py" line="246"/>
         <source>Due within </source>
         <translation>到期天数 </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="254"/>
+        <location filename="../../desktop/views/cases_screen.py" line="247"/>
         <source> days</source>
         <translation> 日</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="255"/>
+        <location filename="../../desktop/views/cases_screen.py" line="248"/>
         <source>Open cases due within this many days (overdue ones included)</source>
         <translation>这么多天内到期的未结案件（含已超期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="257"/>
+        <location filename="../../desktop/views/cases_screen.py" line="250"/>
         <source>Overdue only</source>
         <translation>仅超期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="261"/>
+        <location filename="../../desktop/views/cases_screen.py" line="254"/>
         <source>Accepted: any time</source>
         <translation>受理时间：全部</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="261"/>
+        <location filename="../../desktop/views/cases_screen.py" line="254"/>
         <source>Accepted in the last 7 days</source>
         <translation>近 7 天受理</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="262"/>
+        <location filename="../../desktop/views/cases_screen.py" line="255"/>
         <source>Accepted in the last 30 days</source>
         <translation>近 30 天受理</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="263"/>
+        <location filename="../../desktop/views/cases_screen.py" line="256"/>
         <source>Accepted this month</source>
         <translation>本月受理</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="263"/>
+        <location filename="../../desktop/views/cases_screen.py" line="256"/>
         <source>Accepted between…</source>
         <translation>受理日期…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="275"/>
+        <location filename="../../desktop/views/cases_screen.py" line="268"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="370"/>
+        <location filename="../../desktop/views/cases_screen.py" line="363"/>
         <source>The case could not be read from the database.</source>
         <translation>无法从数据库读取这起案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="425"/>
-        <location filename="../../desktop/views/cases_screen.py" line="433"/>
+        <location filename="../../desktop/views/cases_screen.py" line="418"/>
+        <location filename="../../desktop/views/cases_screen.py" line="426"/>
         <source>Close case</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="426"/>
+        <location filename="../../desktop/views/cases_screen.py" line="419"/>
         <source>Close case {number}? Its clock stops.</source>
         <translation>确定将案件 {number} 结案？结案后停止计时。</translation>
     </message>
@@ -940,68 +1217,207 @@
 <context>
     <name>CasesScreen</name>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="95"/>
+        <location filename="../../desktop/views/cases_screen.py" line="94"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="96"/>
+        <location filename="../../desktop/views/cases_screen.py" line="95"/>
         <source>Warnings</source>
         <translation>预警信息</translation>
     </message>
 </context>
 <context>
+    <name>CategoryChart</name>
+    <message>
+        <location filename="../../desktop/views/stat_charts.py" line="230"/>
+        <source>{name}: {count} incidents</source>
+        <translation>{name}：{count} 起</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/stat_charts.py" line="231"/>
+        <source>{name}: {count} incidents — click to list them</source>
+        <translation>{name}：{count} 起 — 点击查看明细</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="190"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="191"/>
+        <source>Your password was set by an administrator. Choose a new one to continue.</source>
+        <translation>您的密码由管理员设置，请设置新密码后继续。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="197"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="198"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="199"/>
+        <source>Repeat it</source>
+        <translation>确认新密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="212"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ChartExportDialog</name>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="915"/>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="920"/>
+        <source>PNG picture</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="921"/>
+        <source>SVG drawing (scalable)</source>
+        <translation>SVG 矢量图（可缩放）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="923"/>
+        <source>Pictures (*.png *.svg)</source>
+        <translation>图片 (*.png *.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="929"/>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="930"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="931"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
     <name>ClockDialog</name>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="310"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="347"/>
         <source>The approving organ and person</source>
         <translation>批准机关和批准人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="312"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="349"/>
         <source>Reason (e.g. expert appraisal) *</source>
         <translation>原因（如鉴定）*</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="312"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="349"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="313"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="350"/>
         <source>Reason for the extension *</source>
         <translation>延长理由 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="314"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="351"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="314"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="351"/>
         <source>Approved by *</source>
         <translation>批准人 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="315"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="352"/>
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="319"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="356"/>
         <source>{article} (+{days} days)</source>
         <translation>{article}（延长 {days} 日）</translation>
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../desktop/views/conflict_dialog.py" line="118"/>
+        <source>Changed by a colleague</source>
+        <translation>记录已被同事修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflict_dialog.py" line="127"/>
+        <source>a colleague</source>
+        <translation>其他同事</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflict_dialog.py" line="129"/>
+        <source>This record was saved by %1 at %2 after you opened it. Nothing of yours was saved yet. Choose, field by field, which value to keep.</source>
+        <translation>您打开这条记录后，%1 于 %2 保存了修改。您的内容尚未保存。请逐项选择要保留的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflict_dialog.py" line="137"/>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflict_dialog.py" line="137"/>
+        <location filename="../../desktop/views/conflict_dialog.py" line="159"/>
+        <source>Yours</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflict_dialog.py" line="137"/>
+        <location filename="../../desktop/views/conflict_dialog.py" line="160"/>
+        <source>Colleague&apos;s</source>
+        <translation>同事的</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflict_dialog.py" line="138"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflict_dialog.py" line="175"/>
+        <source>Save my choices</source>
+        <translation>按所选保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflict_dialog.py" line="177"/>
+        <source>Discard mine, load colleague&apos;s</source>
+        <translation>放弃我的修改，载入同事的版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/conflict_dialog.py" line="180"/>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBanner</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="129"/>
+        <location filename="../../desktop/views/main_window.py" line="153"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="139"/>
+        <location filename="../../desktop/views/main_window.py" line="163"/>
         <source>The database connection was lost: {reason}. Retrying… (saved data is not affected; unsaved input is kept)</source>
         <translation>数据库连接已断开：{reason}。正在重试…（已保存的数据不受影响，未保存的内容仍保留）</translation>
     </message>
@@ -1082,197 +1498,197 @@
 <context>
     <name>DisputeDetailPanel</name>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="466"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="471"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="466"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="471"/>
         <source>Session…</source>
         <translation>调解…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="466"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="471"/>
         <source>Agreement…</source>
         <translation>调解协议…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="467"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="472"/>
         <source>Sign</source>
         <translation>签订</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="467"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="472"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="467"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="472"/>
         <source>Print agreement</source>
         <translation>打印协议书</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="468"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="473"/>
         <source>Follow-up…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="468"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="473"/>
         <source>Transfer…</source>
         <translation>流转…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="469"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="474"/>
         <source>Transfer outcome…</source>
         <translation>流转结果…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="469"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="474"/>
         <source>Start mediation</source>
         <translation>开始调解</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="470"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="475"/>
         <source>Resolved…</source>
         <translation>已化解…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="470"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="475"/>
         <source>Failed…</source>
         <translation>调解不成…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="482"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="487"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="482"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="487"/>
         <source>Cause</source>
         <translation>诱因</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="482"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="487"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="483"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="488"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="483"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="488"/>
         <source>Nature</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="483"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="488"/>
         <source>People involved</source>
         <translation>涉及人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="484"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="489"/>
         <source>Composition</source>
         <translation>人员构成</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="484"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="489"/>
         <source>Progression</source>
         <translation>事态发展</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="485"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="490"/>
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="485"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="490"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="500"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="505"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="500"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="505"/>
         <source>Sessions</source>
         <translation>调解记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="501"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="506"/>
         <source>Agreements</source>
         <translation>调解协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="501"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="506"/>
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="502"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="507"/>
         <source>Transfers</source>
         <translation>流转</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="502"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="507"/>
         <source>Linked incidents and orders</source>
         <translation>关联警情和工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="525"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="530"/>
         <source>No dispute selected</source>
         <translation>未选择纠纷</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="534"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="539"/>
         <source>(criminal risk)</source>
         <translation>（民转刑风险）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="553"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="558"/>
         <source>remote</source>
         <translation>远程</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="562"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="567"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="562"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="567"/>
         <source>signed, locked</source>
         <translation>已签订（锁定）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="563"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="568"/>
         <source>superseded</source>
         <translation>已被更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="564"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="569"/>
         <source>{label} ({status})</source>
         <translation>{label}（{status}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="572"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="577"/>
         <source>Due {day}</source>
         <translation>应于 {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="583"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="588"/>
         <source>awaiting outcome</source>
         <translation>待反馈结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="588"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="593"/>
         <source>Incident</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="589"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="594"/>
         <source>Work order</source>
         <translation>工单</translation>
     </message>
@@ -1280,112 +1696,112 @@
 <context>
     <name>DisputeDialog</name>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="288"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="339"/>
         <source>Edit dispute</source>
         <translation>修改纠纷</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="288"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="339"/>
         <source>Register dispute</source>
         <translation>登记纠纷</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="304"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="355"/>
         <source>At risk of turning criminal</source>
         <translation>存在民转刑风险</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="312"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="363"/>
         <source>Cause</source>
         <translation>诱因</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="313"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="364"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="314"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="365"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="315"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="366"/>
         <source>Nature</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="316"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="367"/>
         <source>People involved</source>
         <translation>涉及人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="317"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="368"/>
         <source>Composition</source>
         <translation>人员构成</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="318"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="369"/>
         <source>Progression</source>
         <translation>事态发展</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="319"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="370"/>
         <source>Risk level</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="320"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="371"/>
         <source>Risk reasons</source>
         <translation>风险原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="322"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="373"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="328"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="388"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="328"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="388"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="328"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="388"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="332"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="392"/>
         <source>Add person</source>
         <translation>添加当事人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="335"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="395"/>
         <source>Name, ID number or phone of a known person</source>
         <translation>已登记人员的姓名、身份证号或电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="336"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="396"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="339"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="399"/>
         <source>Add found person</source>
         <translation>添加找到的人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="342"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="402"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="403"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="463"/>
         <source>Enter the cause of the dispute</source>
         <translation>请填写纠纷诱因</translation>
     </message>
@@ -1659,74 +2075,74 @@
         <translation>矛盾纠纷</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="121"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="124"/>
         <source>Register…</source>
         <translation>登记…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="169"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="172"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="170"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="173"/>
         <source>All natures</source>
         <translation>全部性质</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="171"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="174"/>
         <source>All risk levels</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="173"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="176"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="174"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="177"/>
         <source>Registered between</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="187"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="190"/>
         <source>Criminal risk only</source>
         <translation>仅民转刑风险</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="241"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="244"/>
         <source>The database could not be reached. Try again.</source>
         <translation>无法连接数据库，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="307"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="310"/>
         <source>The database could not be reached; nothing was changed. Try again.</source>
         <translation>无法连接数据库，未作任何改动，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="361"/>
-        <location filename="../../desktop/views/disputes_screen.py" line="365"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="366"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="370"/>
         <source>Sign agreement</source>
         <translation>签订协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="362"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="367"/>
         <source>Record that every party and the mediator have signed? The agreement is then locked.</source>
         <translation>确认各方当事人和调解员均已签名？签订后协议将被锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="424"/>
-        <location filename="../../desktop/views/disputes_screen.py" line="434"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="429"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="439"/>
         <source>Print agreement</source>
         <translation>打印协议书</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="425"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="430"/>
         <source>Agreement documents are not available yet.</source>
         <translation>协议书打印暂不可用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/disputes_screen.py" line="436"/>
+        <location filename="../../desktop/views/disputes_screen.py" line="441"/>
         <source>Mediation agreement</source>
         <translation>人民调解协议书</translation>
     </message>
@@ -1805,36 +2221,173 @@
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../desktop/views/first_run_dialog.py" line="26"/>
+        <source>StationDesk — Welcome</source>
+        <translation>派出所综合指挥室工作台 — 欢迎</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run_dialog.py" line="29"/>
+        <source>Welcome to StationDesk</source>
+        <translation>欢迎使用派出所综合指挥室工作台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run_dialog.py" line="30"/>
+        <source>No database has been set up on this computer yet. How do you want to begin?</source>
+        <translation>本机尚未设置数据库。请选择首次运行的方式：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run_dialog.py" line="34"/>
+        <source>New station</source>
+        <translation>新建派出所</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run_dialog.py" line="35"/>
+        <source>Create the station&apos;s database on this computer and its first administrator.</source>
+        <translation>在本机创建派出所数据库及第一个管理员账号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run_dialog.py" line="39"/>
+        <source>Connect to the station&apos;s server</source>
+        <translation>连接派出所服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run_dialog.py" line="40"/>
+        <source>Several desks share one PostgreSQL or MySQL server: enter its address.</source>
+        <translation>多个工作台共用一台 PostgreSQL 或 MySQL 服务器：请填写服务器地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run_dialog.py" line="44"/>
+        <source>Open the demo station</source>
+        <translation>打开演示派出所</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run_dialog.py" line="45"/>
+        <source>Three years of made-up data to try StationDesk out. Never use it for real work.</source>
+        <translation>含三年虚构的演示数据，供试用本程序。切勿用于实际工作。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run_dialog.py" line="55"/>
+        <source>Where your data lives:
+Database: {database}
+Backups (made before every upgrade): {backups}
+Log files: {logs}
+Uninstalling StationDesk keeps this folder.</source>
+        <translation>数据存放位置：
+数据库：{database}
+备份（每次升级前生成）：{backups}
+日志文件：{logs}
+卸载本程序时会保留此文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run_dialog.py" line="65"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="518"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="578"/>
         <source>Follow-up visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="522"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="582"/>
         <source>Unchanged</source>
         <translation>不变</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="526"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="586"/>
         <source>Visited on</source>
         <translation>回访时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="527"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="587"/>
         <source>Agreement</source>
         <translation>调解协议</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="528"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="588"/>
         <source>New risk</source>
         <translation>新的风险</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="529"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="589"/>
         <source>Notes</source>
         <translation>记录</translation>
+    </message>
+</context>
+<context>
+    <name>HeatMapChart</name>
+    <message>
+        <location filename="../../desktop/views/stat_charts.py" line="256"/>
+        <source>Mon</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/stat_charts.py" line="256"/>
+        <source>Tue</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/stat_charts.py" line="256"/>
+        <source>Wed</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/stat_charts.py" line="256"/>
+        <source>Thu</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/stat_charts.py" line="256"/>
+        <source>Fri</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/stat_charts.py" line="256"/>
+        <source>Sat</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/stat_charts.py" line="257"/>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/stat_charts.py" line="277"/>
+        <source>{weekday} {hour}:00–{hour}:59: {count} incidents — click to list the period&apos;s incidents (the list cannot filter by hour)</source>
+        <translation>星期{weekday} {hour}:00–{hour}:59：{count} 起 — 点击查看本时段内的警情（列表不能按小时筛选）</translation>
+    </message>
+</context>
+<context>
+    <name>HqExportDialog</name>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="954"/>
+        <source>HQ workbook</source>
+        <translation>上报分局工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="956"/>
+        <source>(standard layout)</source>
+        <translation>（标准格式）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="959"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="964"/>
+        <source>Export profile</source>
+        <translation>导出方案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="965"/>
+        <source>File</source>
+        <translation>文件</translation>
     </message>
 </context>
 <context>
@@ -2158,133 +2711,133 @@
 <context>
     <name>IncidentDetailPanel</name>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="409"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="460"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="467"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="518"/>
         <source>No incident selected</source>
         <translation>未选择警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="415"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="473"/>
         <source>Number</source>
         <translation>警情编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="415"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="473"/>
         <source>Reported</source>
         <translation>报警时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="415"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="473"/>
         <source>Type</source>
         <translation>警情类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="416"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="474"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="416"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="474"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="416"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="474"/>
         <source>Address</source>
         <translation>发案地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="417"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="475"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="417"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="475"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="417"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="475"/>
         <source>Unit</source>
         <translation>处警单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="418"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="476"/>
         <source>Officer</source>
         <translation>处警人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="418"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="476"/>
         <source>Summary</source>
         <translation>简要警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="418"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="476"/>
         <source>Disposal</source>
         <translation>处警结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="419"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="477"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="428"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="486"/>
         <source>Repeat-call clusters</source>
         <translation>所属重复警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="432"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="490"/>
         <source>Show cluster</source>
         <translation>查看重复警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="448"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="506"/>
         <source>Same caller</source>
         <translation>一人多报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="448"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="506"/>
         <source>Same place</source>
         <translation>一地多报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="449"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="507"/>
         <source>Same event</source>
         <translation>多人同报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="456"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="514"/>
         <source>Work orders: {orders}</source>
         <translation>工单：{orders}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="466"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="524"/>
         <source>Incident {number}</source>
         <translation>警情 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="467"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="525"/>
         <source>{raw} (invalid)</source>
         <translation>{raw}（无效）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="469"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="527"/>
         <source>Imported from {file}, row {row}</source>
         <translation>导入自 {file} 第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="470"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="528"/>
         <source>Typed in</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="480"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="538"/>
         <source>(invalid)</source>
         <translation>（无效）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="484"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="542"/>
         <source>{kind}: {count} calls, {first} – {last}</source>
         <translation>{kind}：{count} 起，{first} – {last}</translation>
     </message>
@@ -2292,88 +2845,93 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../desktop/views/incident_form.py" line="46"/>
+        <location filename="../../desktop/views/incident_form.py" line="50"/>
         <source>Edit incident</source>
         <translation>修改警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incident_form.py" line="46"/>
+        <location filename="../../desktop/views/incident_form.py" line="50"/>
         <source>New incident</source>
         <translation>新增警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incident_form.py" line="51"/>
+        <location filename="../../desktop/views/incident_form.py" line="55"/>
         <source>e.g. 2025-03-05 14:07</source>
         <translation>如 2025-03-05 14:07</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incident_form.py" line="73"/>
+        <location filename="../../desktop/views/incident_form.py" line="77"/>
         <source>Number *</source>
         <translation>警情编号 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incident_form.py" line="73"/>
+        <location filename="../../desktop/views/incident_form.py" line="77"/>
         <source>Reported at *</source>
         <translation>报警时间 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incident_form.py" line="73"/>
+        <location filename="../../desktop/views/incident_form.py" line="77"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incident_form.py" line="74"/>
+        <location filename="../../desktop/views/incident_form.py" line="78"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incident_form.py" line="74"/>
+        <location filename="../../desktop/views/incident_form.py" line="78"/>
         <source>Address</source>
         <translation>发案地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incident_form.py" line="74"/>
+        <location filename="../../desktop/views/incident_form.py" line="78"/>
         <source>Type</source>
         <translation>警情类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incident_form.py" line="75"/>
+        <location filename="../../desktop/views/incident_form.py" line="79"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incident_form.py" line="75"/>
+        <location filename="../../desktop/views/incident_form.py" line="79"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incident_form.py" line="75"/>
+        <location filename="../../desktop/views/incident_form.py" line="79"/>
         <source>Summary</source>
         <translation>简要警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incident_form.py" line="76"/>
+        <location filename="../../desktop/views/incident_form.py" line="80"/>
         <source>Responding unit</source>
         <translation>处警单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incident_form.py" line="76"/>
+        <location filename="../../desktop/views/incident_form.py" line="80"/>
         <source>Responding officer</source>
         <translation>处警人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incident_form.py" line="77"/>
+        <location filename="../../desktop/views/incident_form.py" line="81"/>
         <source>Disposal</source>
         <translation>处警结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incident_form.py" line="107"/>
-        <location filename="../../desktop/views/incident_form.py" line="117"/>
+        <location filename="../../desktop/views/incident_form.py" line="113"/>
+        <location filename="../../desktop/views/incident_form.py" line="123"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incident_form.py" line="187"/>
+        <location filename="../../desktop/views/incident_form.py" line="203"/>
+        <source>The colleague&apos;s version is loaded; your changes were discarded.</source>
+        <translation>已载入同事保存的版本，您的修改已放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incident_form.py" line="244"/>
         <source>The incident could not be saved (database unreachable?). Your input is kept; try again.</source>
         <translation>警情未能保存（数据库无法连接？）。您填写的内容仍保留，请稍后重试。</translation>
     </message>
@@ -2381,191 +2939,198 @@
 <context>
     <name>IncidentListPage</name>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="115"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="121"/>
         <source>Number</source>
         <translation>警情编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="115"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="121"/>
         <source>Reported</source>
         <translation>报警时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="115"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="121"/>
         <source>Type</source>
         <translation>警情类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="116"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="122"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="116"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="122"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="116"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="122"/>
         <source>Address</source>
         <translation>发案地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="117"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="123"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="117"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="123"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="117"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="123"/>
         <source>Unit</source>
         <translation>处警单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="118"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="124"/>
         <source>Officer</source>
         <translation>处警人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="118"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="124"/>
         <source>Summary</source>
         <translation>简要警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="118"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="124"/>
         <source>Disposal</source>
         <translation>处警结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="119"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="125"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="119"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="125"/>
         <source>Repeat call</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="122"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="128"/>
         <source>Incidents</source>
         <translation>警情列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="126"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="134"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="128"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="136"/>
         <source>Import a 110 dispatch export (.xlsx or .csv)</source>
         <translation>导入 110 接处警系统导出的警情（.xlsx 或 .csv）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="130"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="138"/>
         <source>New…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="131"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="139"/>
         <source>Type in an incident by hand</source>
         <translation>手工录入一条警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="133"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="141"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="135"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="143"/>
         <source>Work order…</source>
         <translation>下发工单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="137"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="145"/>
         <source>Issue a work order for the selected incident</source>
         <translation>为选中的警情下发工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="146"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="154"/>
         <source>Your role may not import or edit incidents</source>
         <translation>您的角色无权导入或修改警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="175"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="187"/>
         <source>All dates</source>
         <translation>全部日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="175"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="187"/>
         <source>Current duty day</source>
         <translation>当前值班日</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="176"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="188"/>
         <source>Last 7 days</source>
         <translation>近 7 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="176"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="188"/>
         <source>Last 30 days</source>
         <translation>近 30 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="177"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="189"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="177"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="189"/>
         <source>Dates…</source>
         <translation>自定日期…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="187"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="199"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="188"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="234"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="290"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="200"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="247"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="308"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="336"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="189"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="201"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="190"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="240"/>
-        <location filename="../../desktop/views/incidents_screen.py" line="291"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="202"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="253"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="309"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="340"/>
         <source>All grids</source>
         <translation>全部网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="191"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="203"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="197"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="209"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="326"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="348"/>
+        <source>{start} – {end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/incidents_screen.py" line="384"/>
         <source>Incident {number}</source>
         <translation>警情 {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/incidents_screen.py" line="343"/>
+        <location filename="../../desktop/views/incidents_screen.py" line="401"/>
         <source>The incident could not be read from the database.</source>
         <translation>无法从数据库读取这条警情。</translation>
     </message>
@@ -2605,6 +3170,29 @@
     </message>
 </context>
 <context>
+    <name>KeyFigureCard</name>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="130"/>
+        <source>YoY {pct} (last year {base})</source>
+        <translation>同比 {pct}（去年同期 {base}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="131"/>
+        <source>MoM {pct} (previous {base})</source>
+        <translation>环比 {pct}（上期 {base}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="132"/>
+        <source>vs 3-year average {pct} (average {base})</source>
+        <translation>较前3年平均 {pct}（平均 {base}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="141"/>
+        <source>{numerator:,} of {denominator:,}</source>
+        <translation>{numerator:,} / {denominator:,}</translation>
+    </message>
+</context>
+<context>
     <name>ListPanel</name>
     <message>
         <location filename="../../desktop/views/list_panel.py" line="106"/>
@@ -2613,7 +3201,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/list_panel.py" line="118"/>
-        <location filename="../../desktop/views/list_panel.py" line="475"/>
+        <location filename="../../desktop/views/list_panel.py" line="486"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -2624,9 +3212,9 @@
     </message>
     <message>
         <location filename="../../desktop/views/list_panel.py" line="121"/>
-        <location filename="../../desktop/views/list_panel.py" line="489"/>
-        <location filename="../../desktop/views/list_panel.py" line="498"/>
-        <location filename="../../desktop/views/list_panel.py" line="503"/>
+        <location filename="../../desktop/views/list_panel.py" line="500"/>
+        <location filename="../../desktop/views/list_panel.py" line="509"/>
+        <location filename="../../desktop/views/list_panel.py" line="514"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -2641,57 +3229,57 @@
         <translation>恢复默认列</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="450"/>
+        <location filename="../../desktop/views/list_panel.py" line="461"/>
         <source>The list cannot be read now (database unavailable).</source>
         <translation>暂时无法读取列表（数据库不可用）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="454"/>
+        <location filename="../../desktop/views/list_panel.py" line="465"/>
         <source>{count} rows</source>
         <translation>共 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="468"/>
+        <location filename="../../desktop/views/list_panel.py" line="479"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="469"/>
+        <location filename="../../desktop/views/list_panel.py" line="480"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="475"/>
+        <location filename="../../desktop/views/list_panel.py" line="486"/>
         <source>Exporting {title}…</source>
         <translation>正在导出{title}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="478"/>
+        <location filename="../../desktop/views/list_panel.py" line="489"/>
         <source>{count} rows exported to {path}</source>
         <translation>已导出 {count} 条到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="487"/>
+        <location filename="../../desktop/views/list_panel.py" line="498"/>
         <source>Printed {time}</source>
         <translation>打印时间：{time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="489"/>
+        <location filename="../../desktop/views/list_panel.py" line="500"/>
         <source>Preparing {title} for printing…</source>
         <translation>正在准备打印{title}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="499"/>
+        <location filename="../../desktop/views/list_panel.py" line="510"/>
         <source>There are too many rows to print ({count}; at most {limit}). Narrow the filter, or export the list to Excel.</source>
         <translation>行数过多（{count} 条，最多 {limit} 条），无法打印。请缩小筛选范围，或导出为 Excel。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="503"/>
+        <location filename="../../desktop/views/list_panel.py" line="514"/>
         <source>The list is empty: there is nothing to print.</source>
         <translation>列表为空，没有可打印的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/list_panel.py" line="530"/>
+        <location filename="../../desktop/views/list_panel.py" line="541"/>
         <source>The file could not be written: {error}</source>
         <translation>文件无法写入：{error}</translation>
     </message>
@@ -2752,137 +3340,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="176"/>
+        <location filename="../../desktop/views/main_window.py" line="208"/>
         <source>StationDesk — {station}</source>
         <translation>派出所综合指挥室工作台 — {station}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="176"/>
+        <location filename="../../desktop/views/main_window.py" line="208"/>
         <source>Police station</source>
         <translation>派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="189"/>
+        <location filename="../../desktop/views/main_window.py" line="221"/>
         <source>{title} (Ctrl+{number})</source>
         <translation>{title}（Ctrl+{number}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="223"/>
+        <location filename="../../desktop/views/main_window.py" line="257"/>
         <source>Today&apos;s Briefing</source>
         <translation>今日晨会</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="224"/>
+        <location filename="../../desktop/views/main_window.py" line="258"/>
         <source>Incidents</source>
         <translation>警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="225"/>
+        <location filename="../../desktop/views/main_window.py" line="259"/>
         <source>Work Orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="226"/>
+        <location filename="../../desktop/views/main_window.py" line="260"/>
         <source>Cases &amp; Warnings</source>
         <translation>执法与预警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="227"/>
+        <location filename="../../desktop/views/main_window.py" line="261"/>
         <source>Disputes</source>
         <translation>矛盾纠纷</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="228"/>
+        <location filename="../../desktop/views/main_window.py" line="262"/>
         <source>Statistics</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="229"/>
+        <location filename="../../desktop/views/main_window.py" line="263"/>
+        <source>Administration</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="264"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="289"/>
+        <location filename="../../desktop/views/main_window.py" line="334"/>
         <source>A new database is used after StationDesk is restarted.</source>
         <translation>更换数据库后需重新启动本程序才会生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="291"/>
+        <location filename="../../desktop/views/main_window.py" line="336"/>
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="311"/>
+        <location filename="../../desktop/views/main_window.py" line="356"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="328"/>
+        <location filename="../../desktop/views/main_window.py" line="373"/>
         <source>StationDesk</source>
         <translation>综合指挥室工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="329"/>
+        <location filename="../../desktop/views/main_window.py" line="374"/>
         <source>This screen could not be opened; details are in the log file.</source>
         <translation>无法打开此页面，详细信息已写入日志文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="337"/>
+        <location filename="../../desktop/views/main_window.py" line="382"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="338"/>
+        <location filename="../../desktop/views/main_window.py" line="383"/>
         <source>Command-room chief</source>
         <translation>指挥长</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="339"/>
+        <location filename="../../desktop/views/main_window.py" line="384"/>
         <source>Duty officer</source>
         <translation>值班员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="340"/>
+        <location filename="../../desktop/views/main_window.py" line="385"/>
         <source>Police officer</source>
         <translation>民警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="341"/>
+        <location filename="../../desktop/views/main_window.py" line="386"/>
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="342"/>
+        <location filename="../../desktop/views/main_window.py" line="387"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="355"/>
+        <location filename="../../desktop/views/main_window.py" line="400"/>
         <source>Database: {backend} {name}</source>
         <translation>数据库：{backend} {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="360"/>
+        <location filename="../../desktop/views/main_window.py" line="405"/>
         <source>no role</source>
         <translation>无角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="362"/>
+        <location filename="../../desktop/views/main_window.py" line="407"/>
         <source>User: {name} ({number}, {roles})</source>
         <translation>当前用户：{name}（{number}，{roles}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="378"/>
+        <location filename="../../desktop/views/main_window.py" line="423"/>
         <source>Connected</source>
         <translation>● 已连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="378"/>
+        <location filename="../../desktop/views/main_window.py" line="423"/>
         <source>Disconnected</source>
         <translation>● 连接已断开</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="401"/>
+        <location filename="../../desktop/views/main_window.py" line="448"/>
         <source>Database connection restored.</source>
         <translation>数据库连接已恢复。</translation>
     </message>
@@ -2925,34 +3518,34 @@
         <translation>等待{name}处理的工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/my_desk.py" line="110"/>
+        <location filename="../../desktop/views/my_desk.py" line="114"/>
         <source>Could not be read (database unavailable)</source>
         <translation>无法读取（数据库不可用）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/my_desk.py" line="115"/>
+        <location filename="../../desktop/views/my_desk.py" line="119"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/my_desk.py" line="116"/>
+        <location filename="../../desktop/views/my_desk.py" line="120"/>
         <source>Updated {time}</source>
         <translation>更新于 {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/my_desk.py" line="125"/>
+        <location filename="../../desktop/views/my_desk.py" line="129"/>
         <source>{number}  {title}
 {status} · due {deadline} · {who}</source>
         <translation>{number}  {title}
 {status} · 时限 {deadline} · {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/my_desk.py" line="131"/>
+        <location filename="../../desktop/views/my_desk.py" line="135"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/my_desk.py" line="136"/>
+        <location filename="../../desktop/views/my_desk.py" line="140"/>
         <source>Nothing here</source>
         <translation>暂无</translation>
     </message>
@@ -3048,7 +3641,7 @@
         <translation>请选择承办单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_order_dialogs.py" line="309"/>
+        <location filename="../../desktop/views/work_order_dialogs.py" line="310"/>
         <source>The work order could not be saved (database unreachable?). Your input is kept; try again.</source>
         <translation>工单未能保存（数据库无法连接？）。您填写的内容仍保留，请稍后重试。</translation>
     </message>
@@ -3056,32 +3649,32 @@
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="470"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="507"/>
         <source>Record outcome</source>
         <translation>登记处置结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="474"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="511"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="479"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="516"/>
         <source>Outcome *</source>
         <translation>处置结果 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="479"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="516"/>
         <source>What was done</source>
         <translation>办理情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="479"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="516"/>
         <source>Record</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="491"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="528"/>
         <source>Please choose the outcome.</source>
         <translation>请选择处置结果。</translation>
     </message>
@@ -3089,59 +3682,87 @@
 <context>
     <name>PartyForm</name>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="200"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="251"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="201"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="252"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="219"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="270"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="220"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="271"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="221"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="272"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="222"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="273"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="223"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="274"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="224"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="275"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="244"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="295"/>
         <source>ID number checked</source>
         <translation>身份证号校验通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="259"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="310"/>
         <source>Not a valid mobile or landline number</source>
         <translation>不是有效的手机或固定电话号码</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="264"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="315"/>
         <source>Enter the person&apos;s name</source>
         <translation>请填写姓名</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="146"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="147"/>
+        <source>Temporary password for {name} ({number}). They must change it at the next log-in; a lock-out is lifted too.</source>
+        <translation>为 {name}（{number}）设置临时密码。该人员下次登录时必须修改密码；账号锁定也将一并解除。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="155"/>
+        <source>Temporary password</source>
+        <translation>临时密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="156"/>
+        <source>Repeat it</source>
+        <translation>确认密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="169"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -3223,210 +3844,218 @@
 <context>
     <name>RepeatsPanel</name>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="58"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="57"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="71"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="70"/>
         <source>Detect again</source>
         <translation>重新识别</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="72"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="71"/>
         <source>Recompute the clusters of this period with the current rules</source>
         <translation>按当前规则重新识别这段时间的重复警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="75"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="74"/>
         <source>Work order…</source>
         <translation>下发工单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="76"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="75"/>
         <source>Issue one work order for the selected cluster and all its incidents</source>
         <translation>为选中的重复警情（含全部警情）下发一张工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="92"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="91"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="92"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="91"/>
         <source>Matched on</source>
         <translation>匹配依据</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="92"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="91"/>
         <source>First call</source>
         <translation>首次报警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="93"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="92"/>
         <source>Last call</source>
         <translation>最近报警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="93"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="92"/>
         <source>Calls</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="93"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="92"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="95"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="94"/>
         <source>Number</source>
         <translation>警情编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="95"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="94"/>
         <source>Reported</source>
         <translation>报警时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="95"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="94"/>
         <source>Type</source>
         <translation>警情类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="95"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="94"/>
         <source>Caller</source>
         <translation>报警人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="96"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="95"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="96"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="95"/>
         <source>Address</source>
         <translation>发案地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="96"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="95"/>
         <source>Summary</source>
         <translation>简要警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="111"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="110"/>
         <source>Same caller</source>
         <translation>一人多报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="111"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="110"/>
         <source>Same place</source>
         <translation>一地多报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="112"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="111"/>
         <source>Same event</source>
         <translation>多人同报</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="115"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="114"/>
         <source>Open</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="115"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="114"/>
         <source>Work order issued</source>
         <translation>已派工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="116"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="115"/>
         <source>Dismissed</source>
         <translation>已排除</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="145"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="144"/>
         <source>The clusters could not be read from the database.</source>
         <translation>无法从数据库读取重复警情。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="149"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="148"/>
         <source>{count} clusters</source>
         <translation>共 {count} 组</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="171"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="170"/>
         <source>same grid and type</source>
         <translation>同网格同类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="245"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="244"/>
         <source>{kind}: {key}, {count} calls</source>
         <translation>{kind}：{key}，{count} 起</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="249"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="248"/>
         <source>Incidents: {numbers}</source>
         <translation>涉及警情：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="266"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="265"/>
         <source>Repeat calls</source>
         <translation>重复警情</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/repeats_panel.py" line="269"/>
+        <location filename="../../desktop/views/repeats_panel.py" line="268"/>
         <source>{count} clusters ({created} new, {updated} changed, {removed} removed)</source>
         <translation>共 {count} 组（新增 {created}，变更 {updated}，移除 {removed}）</translation>
     </message>
 </context>
 <context>
+    <name>SaveWhenBack</name>
+    <message>
+        <location filename="../../desktop/views/dialog_parts.py" line="70"/>
+        <source>The connection to the database server was lost. Your input is kept and will be saved automatically when the connection is back (or save it yourself later).</source>
+        <translation>与数据库服务器的连接已中断，您填写的内容已保留，连接恢复后将自动保存（也可稍后手动保存）。</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="424"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="484"/>
         <source>Mediation session</source>
         <translation>调解</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="427"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="487"/>
         <source>Remote (video or phone)</source>
         <translation>远程（视频或电话）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="434"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="494"/>
         <source>Add mediator</source>
         <translation>添加调解人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="446"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="506"/>
         <source>Held at</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="447"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="507"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="449"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="509"/>
         <source>Mediators</source>
         <translation>调解人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="451"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="511"/>
         <source>Attendees</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="452"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="512"/>
         <source>Notes</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="453"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="513"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="472"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="532"/>
         <source>Enter the place, or tick remote</source>
         <translation>请填写地点，或勾选远程</translation>
     </message>
@@ -3766,46 +4395,211 @@ Correct the settings and retry, or quit.</source>
     </message>
 </context>
 <context>
+    <name>StaffAdminPanel</name>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="239"/>
+        <source>Number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="239"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="239"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="239"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="239"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="240"/>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="240"/>
+        <source>Last log-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="250"/>
+        <source>New…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="251"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="252"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="253"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="254"/>
+        <location filename="../../desktop/views/staff_admin.py" line="335"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="255"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="302"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="302"/>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="334"/>
+        <source>Activate</source>
+        <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="68"/>
+        <source>New staff member</source>
+        <translation>新增人员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="68"/>
+        <source>Edit staff member</source>
+        <translation>修改人员信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="74"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="86"/>
+        <source>Active (may log in)</source>
+        <translation>启用（允许登录）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="88"/>
+        <source>Staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="89"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="90"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="91"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="93"/>
+        <source>Initial password</source>
+        <translation>初始密码</translation>
+    </message>
+</context>
+<context>
+    <name>StaffRoles</name>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="46"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="47"/>
+        <source>Command-room chief</source>
+        <translation>指挥长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="48"/>
+        <source>Duty officer</source>
+        <translation>值班员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="49"/>
+        <source>Police officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="50"/>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/staff_admin.py" line="51"/>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+</context>
+<context>
     <name>StartUp</name>
     <message>
-        <location filename="../../desktop/app.py" line="98"/>
+        <location filename="../../desktop/app.py" line="97"/>
         <source>StationDesk</source>
         <translation>派出所综合指挥室工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="105"/>
+        <location filename="../../desktop/app.py" line="104"/>
         <source>Sorry, something went wrong. Your work so far has been kept.</source>
         <translation>抱歉，程序遇到了意外错误。已输入的内容均已保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="109"/>
+        <location filename="../../desktop/app.py" line="108"/>
         <source>Reference: {reference}. The details have been written to the log file:</source>
         <translation>参考编号：{reference}。详细信息已写入日志文件：</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="222"/>
+        <location filename="../../desktop/app.py" line="226"/>
         <source>Demo station</source>
         <translation>演示派出所</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="223"/>
+        <location filename="../../desktop/app.py" line="227"/>
         <source>Creating the demo station database…</source>
         <translation>正在生成演示派出所数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="336"/>
+        <location filename="../../desktop/app.py" line="424"/>
         <source>{reason}
 Database: {url}</source>
         <translation>{reason}
 数据库：{url}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="345"/>
+        <location filename="../../desktop/app.py" line="433"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="346"/>
+        <location filename="../../desktop/app.py" line="434"/>
         <source>StationDesk cannot open the database:
 {reason}
 
@@ -3817,24 +4611,420 @@ Database: {url}</source>
     </message>
 </context>
 <context>
+    <name>StatisticsScreen</name>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="219"/>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="219"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="219"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="219"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="219"/>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="220"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="232"/>
+        <source>Previous period</source>
+        <translation>上一期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="234"/>
+        <source>Next period</source>
+        <translation>下一期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="241"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="242"/>
+        <source>Export chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="243"/>
+        <source>Save a chart as a PNG picture or an SVG drawing</source>
+        <translation>将图表保存为 PNG 图片或 SVG 矢量图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="244"/>
+        <source>Monthly report…</source>
+        <translation>月度报告…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="245"/>
+        <source>The station report of the period shown (PDF), with print preview</source>
+        <translation>生成当前时段的派出所统计报告（PDF），并打印预览</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="246"/>
+        <source>HQ workbook…</source>
+        <translation>上报分局工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="247"/>
+        <source>The workbook HQ receives for the period shown (Excel)</source>
+        <translation>生成当前时段上报分局的工作簿（Excel）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="274"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="275"/>
+        <location filename="../../desktop/views/statistics_screen.py" line="491"/>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="276"/>
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="277"/>
+        <location filename="../../desktop/views/statistics_screen.py" line="497"/>
+        <source>All grids</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="278"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="279"/>
+        <location filename="../../desktop/views/statistics_screen.py" line="503"/>
+        <source>All officers</source>
+        <translation>全部民警</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="286"/>
+        <source>Slice</source>
+        <translation>统计范围</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="325"/>
+        <location filename="../../desktop/views/statistics_screen.py" line="345"/>
+        <location filename="../../desktop/views/statistics_screen.py" line="355"/>
+        <source>Incidents</source>
+        <translation>警情数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="325"/>
+        <source>Criminal incidents</source>
+        <translation>刑事警情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="326"/>
+        <source>Criminal cases</source>
+        <translation>刑事案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="327"/>
+        <source>30-day closure rate</source>
+        <translation>30日办结率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="327"/>
+        <source>Mediation success</source>
+        <translation>调解成功率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="328"/>
+        <source>Transfer resolution</source>
+        <translation>流转化解率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="329"/>
+        <source>Work orders on time</source>
+        <translation>工单按时办结率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="329"/>
+        <source>Overdue work orders</source>
+        <translation>超期工单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="338"/>
+        <source>Incidents per duty day</source>
+        <translation>每值班日警情数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="343"/>
+        <source>Incidents by category</source>
+        <translation>警情类别分布</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="345"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="345"/>
+        <location filename="../../desktop/views/statistics_screen.py" line="355"/>
+        <source>Last year</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="346"/>
+        <location filename="../../desktop/views/statistics_screen.py" line="355"/>
+        <source>YoY</source>
+        <translation>同比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="346"/>
+        <location filename="../../desktop/views/statistics_screen.py" line="355"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="355"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="356"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="358"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="362"/>
+        <source>Double-click a row to list its incidents</source>
+        <translation>双击一行查看相关警情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="363"/>
+        <source>By community</source>
+        <translation>按社区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="364"/>
+        <source>By grid</source>
+        <translation>按网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="366"/>
+        <source>Incidents by weekday and hour</source>
+        <translation>警情时段热力图（星期 × 小时）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="381"/>
+        <source>Unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="381"/>
+        <source>Closed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="381"/>
+        <source>On time</source>
+        <translation>按时办结</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="382"/>
+        <source>On-time rate</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="382"/>
+        <source>Overdue now</source>
+        <translation>当前超期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="382"/>
+        <source>Open now</source>
+        <translation>当前未办结</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="391"/>
+        <source>Disputes registered</source>
+        <translation>排查登记纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="392"/>
+        <source>Mediation success rate</source>
+        <translation>调解成功率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="393"/>
+        <source>Transfers</source>
+        <translation>流转</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="394"/>
+        <source>Transfer resolution rate</source>
+        <translation>流转化解率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="395"/>
+        <source>Repeat-call clusters</source>
+        <translation>重复警情</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="571"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="608"/>
+        <source>The statistics could not be read from the database. Check the connection and press Refresh.</source>
+        <translation>无法从数据库读取统计数据。请检查数据库连接后点击“刷新”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="639"/>
+        <source>open past their deadline now</source>
+        <translation>当前已超期未办结</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="651"/>
+        <source>Issued in the period: {issued}; closed: {closed}, on time {on_time} ({pct}); overdue now: {overdue}</source>
+        <translation>本期下发 {issued} 张；办结 {closed} 张，其中按时办结 {on_time} 张（{pct}）；当前超期 {overdue} 张</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="662"/>
+        <source>same caller</source>
+        <translation>一人多报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="662"/>
+        <source>same place</source>
+        <translation>一地多报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="663"/>
+        <source>same event</source>
+        <translation>多人同报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="669"/>
+        <source>{pct} ({numerator:,} of {denominator:,})</source>
+        <translation>{pct}（{numerator:,} / {denominator:,}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="679"/>
+        <source>Incidents without this field cannot be listed by it</source>
+        <translation>未填写此项的警情无法按此项查看明细</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="780"/>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="781"/>
+        <source>The chart could not be saved: {error}</source>
+        <translation>图表未能保存：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="785"/>
+        <source>Chart saved to {path}</source>
+        <translation>图表已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="809"/>
+        <source>This could not be done; details are in the log file.</source>
+        <translation>操作未能完成，详细信息已写入日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="814"/>
+        <source>Station report</source>
+        <translation>统计报告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="821"/>
+        <source>The station report is not available in this version.</source>
+        <translation>此版本暂不能生成统计报告。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="830"/>
+        <source>Writing the report of {period}…</source>
+        <translation>正在生成{period}的统计报告…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="835"/>
+        <source>Station report — {period}</source>
+        <translation>统计报告 — {period}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="846"/>
+        <source>HQ workbook</source>
+        <translation>上报分局工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="853"/>
+        <source>The HQ workbook is not available in this version.</source>
+        <translation>此版本暂不能生成上报分局工作簿。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="871"/>
+        <source>Writing the HQ workbook of {period}…</source>
+        <translation>正在生成{period}的上报分局工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="879"/>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="376"/>
+        <source>Work orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="388"/>
+        <source>Disputes and mediation</source>
+        <translation>矛盾纠纷调解</translation>
+    </message>
+</context>
+<context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="590"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="650"/>
         <source>By agreement</source>
         <translation>达成协议化解</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="591"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="651"/>
         <source>Otherwise</source>
         <translation>其他方式化解</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="594"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="654"/>
         <source>Resolved</source>
         <translation>已化解</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="595"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="655"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -3842,42 +5032,42 @@ Database: {url}</source>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="539"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="599"/>
         <source>Transfer</source>
         <translation>流转</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="543"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="603"/>
         <source>Raise a work order to follow it</source>
         <translation>同时下发工单跟进</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="549"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="609"/>
         <source>Direction</source>
         <translation>流转方向</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="550"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="610"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="551"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="611"/>
         <source>Receiving body</source>
         <translation>接收单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="553"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="613"/>
         <source>Work order to</source>
         <translation>工单下发给</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="558"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="618"/>
         <source>Enter the reason and the receiving body</source>
         <translation>请填写原因和接收单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="560"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="620"/>
         <source>Choose the unit that receives the work order</source>
         <translation>请选择接收工单的单位</translation>
     </message>
@@ -3885,19 +5075,37 @@ Database: {url}</source>
 <context>
     <name>TransferOutcomeDialog</name>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="571"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="631"/>
         <source>Transfer outcome</source>
         <translation>流转结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="574"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="634"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="575"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="635"/>
         <source>Notes</source>
         <translation>记录</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../desktop/views/stat_charts.py" line="161"/>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/stat_charts.py" line="162"/>
+        <source>Same period last year</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/stat_charts.py" line="193"/>
+        <source>{day}: {count} incidents (same day last year {last}) — click to list them</source>
+        <translation>{day}：{count} 起（去年同日 {last} 起）— 点击查看明细</translation>
     </message>
 </context>
 <context>
@@ -3931,92 +5139,92 @@ Database: {url}</source>
 <context>
     <name>WarningDetailPanel</name>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="825"/>
+        <location filename="../../desktop/views/cases_screen.py" line="820"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="825"/>
+        <location filename="../../desktop/views/cases_screen.py" line="820"/>
         <source>Work order…</source>
         <translation>下发工单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="825"/>
+        <location filename="../../desktop/views/cases_screen.py" line="820"/>
         <source>Record outcome…</source>
         <translation>登记处置结果…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="835"/>
+        <location filename="../../desktop/views/cases_screen.py" line="830"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="835"/>
+        <location filename="../../desktop/views/cases_screen.py" line="830"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="835"/>
+        <location filename="../../desktop/views/cases_screen.py" line="830"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="836"/>
+        <location filename="../../desktop/views/cases_screen.py" line="831"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="836"/>
+        <location filename="../../desktop/views/cases_screen.py" line="831"/>
         <source>Deadline</source>
         <translation>处置时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="836"/>
+        <location filename="../../desktop/views/cases_screen.py" line="831"/>
         <source>Subject</source>
         <translation>预警对象</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="837"/>
+        <location filename="../../desktop/views/cases_screen.py" line="832"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="837"/>
+        <location filename="../../desktop/views/cases_screen.py" line="832"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="838"/>
+        <location filename="../../desktop/views/cases_screen.py" line="833"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="838"/>
+        <location filename="../../desktop/views/cases_screen.py" line="833"/>
         <source>Content</source>
         <translation>预警内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="839"/>
+        <location filename="../../desktop/views/cases_screen.py" line="834"/>
         <source>Required action</source>
         <translation>处置要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="839"/>
+        <location filename="../../desktop/views/cases_screen.py" line="834"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="850"/>
+        <location filename="../../desktop/views/cases_screen.py" line="845"/>
         <source>Work orders</source>
         <translation>相关工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="876"/>
+        <location filename="../../desktop/views/cases_screen.py" line="871"/>
         <source>No warning selected</source>
         <translation>未选择预警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="882"/>
+        <location filename="../../desktop/views/cases_screen.py" line="877"/>
         <source>(overdue)</source>
         <translation>（已超期）</translation>
     </message>
@@ -4024,82 +5232,82 @@ Database: {url}</source>
 <context>
     <name>WarningFormDialog</name>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="369"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="406"/>
         <source>Edit warning</source>
         <translation>修改预警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="369"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="406"/>
         <source>New warning</source>
         <translation>新建预警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="374"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="411"/>
         <source>Leave empty to number it automatically</source>
         <translation>留空则自动编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="389"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="426"/>
         <source>Handle by</source>
         <translation>处置时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="403"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="440"/>
         <source>Number</source>
         <translation>预警编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="403"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="440"/>
         <source>Source *</source>
         <translation>来源 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="403"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="440"/>
         <source>Kind *</source>
         <translation>类型 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="404"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="441"/>
         <source>Received *</source>
         <translation>接收时间 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="404"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="441"/>
         <source>Subject</source>
         <translation>预警对象</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="405"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="442"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="405"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="442"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="406"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="443"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="406"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="443"/>
         <source>Content *</source>
         <translation>预警内容 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="407"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="444"/>
         <source>Required action</source>
         <translation>处置要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="407"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="444"/>
         <source>Deadline</source>
         <translation>处置时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="409"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="446"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -4107,107 +5315,107 @@ Database: {url}</source>
 <context>
     <name>WarningListPage</name>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="619"/>
+        <location filename="../../desktop/views/cases_screen.py" line="612"/>
         <source>Number</source>
         <translation>预警编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="619"/>
+        <location filename="../../desktop/views/cases_screen.py" line="612"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="619"/>
+        <location filename="../../desktop/views/cases_screen.py" line="612"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="620"/>
+        <location filename="../../desktop/views/cases_screen.py" line="613"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="620"/>
+        <location filename="../../desktop/views/cases_screen.py" line="613"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="620"/>
+        <location filename="../../desktop/views/cases_screen.py" line="613"/>
         <source>Subject</source>
         <translation>预警对象</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="621"/>
+        <location filename="../../desktop/views/cases_screen.py" line="614"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="621"/>
+        <location filename="../../desktop/views/cases_screen.py" line="614"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="621"/>
+        <location filename="../../desktop/views/cases_screen.py" line="614"/>
         <source>Deadline</source>
         <translation>处置时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="622"/>
+        <location filename="../../desktop/views/cases_screen.py" line="615"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="622"/>
+        <location filename="../../desktop/views/cases_screen.py" line="615"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="625"/>
+        <location filename="../../desktop/views/cases_screen.py" line="618"/>
         <source>Warnings</source>
         <translation>预警信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="630"/>
+        <location filename="../../desktop/views/cases_screen.py" line="625"/>
         <source>New…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="631"/>
+        <location filename="../../desktop/views/cases_screen.py" line="626"/>
         <source>Register a warning</source>
         <translation>登记预警</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="636"/>
+        <location filename="../../desktop/views/cases_screen.py" line="631"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="637"/>
+        <location filename="../../desktop/views/cases_screen.py" line="632"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="639"/>
+        <location filename="../../desktop/views/cases_screen.py" line="634"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="641"/>
+        <location filename="../../desktop/views/cases_screen.py" line="636"/>
         <source>Overdue only</source>
         <translation>仅超期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="644"/>
+        <location filename="../../desktop/views/cases_screen.py" line="639"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="710"/>
+        <location filename="../../desktop/views/cases_screen.py" line="705"/>
         <source>The warning could not be read from the database.</source>
         <translation>无法从数据库读取这条预警。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/cases_screen.py" line="773"/>
+        <location filename="../../desktop/views/cases_screen.py" line="768"/>
         <source>Work order issued for warning {number}</source>
         <translation>已为预警 {number} 下发工单</translation>
     </message>
@@ -4215,117 +5423,117 @@ Database: {url}</source>
 <context>
     <name>WorkOrderDetailPanel</name>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="715"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="719"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="715"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="719"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="715"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="719"/>
         <source>Unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="716"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="720"/>
         <source>Assignee</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="716"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="720"/>
         <source>Tracker</source>
         <translation>跟踪人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="716"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="720"/>
         <source>Deadline</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="717"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="721"/>
         <source>Issued</source>
         <translation>已下发</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="717"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="721"/>
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="717"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="721"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="718"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="722"/>
         <source>Instructions</source>
         <translation>工作要求</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="718"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="722"/>
         <source>Latest feedback</source>
         <translation>最近反馈</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="719"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="723"/>
         <source>Cancel reason</source>
         <translation>撤销原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="730"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="734"/>
         <source>Show source</source>
         <translation>查看来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="742"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="746"/>
         <source>Print form</source>
         <translation>打印工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="746"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="750"/>
         <source>History</source>
         <translation>处理过程</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="757"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="761"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="763"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="767"/>
         <source>Add attachment…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="764"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="768"/>
         <source>Attach photos or scanned documents (images, PDF)</source>
         <translation>附上照片或扫描件（图片、PDF）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="766"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="770"/>
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="801"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="805"/>
         <source>No work order selected</source>
         <translation>未选择工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="808"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="812"/>
         <source>(overdue)</source>
         <translation>（已超期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="826"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="830"/>
         <source>{name} ({size}) — {who}, {time}</source>
         <translation>{name}（{size}）— {who}，{time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="840"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="844"/>
         <source>{what} to {target}</source>
         <translation>{what}给{target}</translation>
     </message>
@@ -4333,291 +5541,291 @@ Database: {url}</source>
 <context>
     <name>WorkOrderListPage</name>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="128"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="129"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="128"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="129"/>
         <source>Due</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="128"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="129"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="129"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="130"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="129"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="130"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="129"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="130"/>
         <source>Unit</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="130"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="131"/>
         <source>Assignee</source>
         <translation>承办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="130"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="131"/>
         <source>Tracker</source>
         <translation>跟踪人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="130"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="131"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="131"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="132"/>
         <source>Deadline</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="131"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="132"/>
         <source>Issued</source>
         <translation>已下发</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="131"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="132"/>
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="134"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="135"/>
         <source>Work orders</source>
         <translation>工单列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="139"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="142"/>
         <source>New…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="140"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="143"/>
         <source>Issue a new work order</source>
         <translation>下发新工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="144"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="147"/>
         <source>Selected</source>
         <translation>所选</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="145"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="148"/>
         <source>Urge, reassign or print the selected orders</source>
         <translation>对所选工单催办、转派或打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="148"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="151"/>
         <source>Urge selected…</source>
         <translation>催办所选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="149"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="152"/>
         <source>Reassign selected…</source>
         <translation>转派所选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="150"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="153"/>
         <source>Print their forms</source>
         <translation>打印所选工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="155"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="158"/>
         <source>Ledger…</source>
         <translation>台账…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="156"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="159"/>
         <source>Write the work-order ledger (Excel and PDF) of the orders shown</source>
         <translation>把当前显示的工单生成工单台账（Excel 和 PDF）</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="200"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="203"/>
         <source>The database could not be reached; nothing was changed. Try again.</source>
         <translation>无法连接数据库，未作任何改动，请重试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="216"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="219"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="217"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="220"/>
         <source>Open</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="218"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="221"/>
         <source>All priorities</source>
         <translation>全部优先级</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="219"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="222"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="220"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="223"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="221"/>
-        <location filename="../../desktop/views/work_orders_screen.py" line="222"/>
-        <location filename="../../desktop/views/work_orders_screen.py" line="296"/>
-        <location filename="../../desktop/views/work_orders_screen.py" line="374"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="224"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="225"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="299"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="377"/>
         <source>All assignees</source>
         <translation>全部承办人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="223"/>
-        <location filename="../../desktop/views/work_orders_screen.py" line="224"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="226"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="227"/>
         <source>All trackers</source>
         <translation>全部跟踪人</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="225"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="228"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="227"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="230"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="229"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="232"/>
         <source>Issued: any time</source>
         <translation>下发时间：全部</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="229"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="232"/>
         <source>Issued today</source>
         <translation>今日下发</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="230"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="233"/>
         <source>Issued in the last 7 days</source>
         <translation>近 7 天下发</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="231"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="234"/>
         <source>Issued in the last 30 days</source>
         <translation>近 30 天下发</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="231"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="234"/>
         <source>Issued this month</source>
         <translation>本月下发</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="232"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="235"/>
         <source>Issued between…</source>
         <translation>下发日期…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="242"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="245"/>
         <source>Reset filters</source>
         <translation>重置筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="434"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="437"/>
         <source>Show only these orders</source>
         <translation>只显示这些工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="452"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="455"/>
         <source>The work order could not be read from the database.</source>
         <translation>无法从数据库读取这张工单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="544"/>
-        <location filename="../../desktop/views/work_orders_screen.py" line="623"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="547"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="627"/>
         <source>Select one or more orders first.</source>
         <translation>请先选择一张或多张工单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="547"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="550"/>
         <source>{count} orders selected</source>
         <translation>已选 {count} 张工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="566"/>
-        <location filename="../../desktop/views/work_orders_screen.py" line="574"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="569"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="577"/>
         <source>Add attachment</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="567"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="570"/>
         <source>Images and PDF (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.pdf)</source>
         <translation>图片和 PDF (*.png *.jpg *.jpeg *.gif *.bmp *.tif *.tiff *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="586"/>
-        <location filename="../../desktop/views/work_orders_screen.py" line="598"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="590"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="602"/>
         <source>Open attachment</source>
         <translation>打开附件</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="599"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="603"/>
         <source>No program opens this file. It was saved as {path}</source>
         <translation>没有可打开此文件的程序，文件已保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="609"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="613"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="609"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="613"/>
         <source>Work-order documents are not available yet.</source>
         <translation>工单文书功能暂不可用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="623"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="627"/>
         <source>Print forms</source>
         <translation>打印工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="642"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="646"/>
         <source>Print form</source>
         <translation>打印工单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="644"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="648"/>
         <source>Work-order form</source>
         <translation>工作指令单</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="663"/>
-        <location filename="../../desktop/views/work_orders_screen.py" line="677"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="667"/>
         <location filename="../../desktop/views/work_orders_screen.py" line="681"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="685"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="664"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="668"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="677"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="681"/>
         <source>Writing the work-order ledger…</source>
         <translation>正在生成工单台账…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="684"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="688"/>
         <source>{count} orders written to {xlsx} and {pdf}</source>
         <translation>{count} 张工单已写入 {xlsx} 和 {pdf}</translation>
     </message>
@@ -4779,12 +5987,12 @@ Database: {url}</source>
 <context>
     <name>WorkOrdersScreen</name>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="91"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="92"/>
         <source>My desk</source>
         <translation>我的工作台</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/work_orders_screen.py" line="92"/>
+        <location filename="../../desktop/views/work_orders_screen.py" line="93"/>
         <source>Work orders</source>
         <translation>工单列表</translation>
     </message>
@@ -4792,15 +6000,33 @@ Database: {url}</source>
 <context>
     <name>_Dialog</name>
     <message>
-        <location filename="../../desktop/views/dispute_dialogs.py" line="180"/>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="195"/>
         <source>The database could not be reached; nothing was changed. Try again.</source>
         <translation>无法连接数据库，未作任何改动，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dispute_dialogs.py" line="236"/>
+        <source>The colleague&apos;s version is loaded; your changes were discarded.</source>
+        <translation>已载入同事保存的版本，您的修改已放弃。</translation>
+    </message>
+</context>
+<context>
+    <name>_FileRow</name>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="897"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/statistics_screen.py" line="905"/>
+        <source>Save as</source>
+        <translation>另存为</translation>
     </message>
 </context>
 <context>
     <name>_FormDialog</name>
     <message>
-        <location filename="../../desktop/views/case_dialogs.py" line="181"/>
+        <location filename="../../desktop/views/case_dialogs.py" line="179"/>
         <source>Could not save (database unreachable?). Your input is kept; try again.</source>
         <translation>未能保存（数据库无法连接？）。您填写的内容仍保留，请稍后重试。</translation>
     </message>

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from desktop.errors import NotFound, ValidationError
+from desktop.errors import NotFound, PermissionDenied, ValidationError
 from desktop.models import AuditEntry
 from desktop.models.enums import Role
 from desktop.services.accounts import LoginResult
@@ -34,7 +34,7 @@ def logins(db) -> tuple[LoginResult, LoginResult]:
     with db.transaction() as s:
         station, room, _team, _officer = make_station(s)
         chief = add_staff(s, station, number="GD009", name="王强", roles={Role.CHIEF}, unit=room)
-        viewer = add_staff(s, station, number="GD010", name="赵敏", roles={Role.VIEWER}, unit=room)
+        viewer = add_staff(s, station, number="GD010", name="赵敏", roles={Role.ADMIN}, unit=room)  # masked
         make_incident(s, station, "JQ0001", at=datetime(2026, 10, 1, 9, 5), caller_name="张三丰",
                       caller_phone="13812345678", summary="邻居噪音")
         make_incident(s, station, "JQ0002", at=datetime(2026, 10, 2, 10, 0), caller_name="=1+1",
@@ -45,7 +45,7 @@ def logins(db) -> tuple[LoginResult, LoginResult]:
         for n, d in enumerate((1, 2, 3, 4), 20):
             make_incident(s, station, f"JQ{n:04d}", at=datetime(2025, 10, d, 10))
         as_login = lambda p, roles: LoginResult(p.id, station.id, p.name, p.number, roles, station.name)  # noqa: E731
-        return as_login(chief, ("chief",)), as_login(viewer, ("viewer",))
+        return as_login(chief, ("chief",)), as_login(viewer, ("admin",))
 
 
 def _october(db, login):
@@ -109,6 +109,13 @@ def test_masking_and_formula_text(db, logins, tmp_path):
     with db.session(station_id=viewer.station_id) as s:
         entry = s.execute(select(AuditEntry).order_by(AuditEntry.id.desc())).scalars().first()
     assert "未脱敏" not in entry.summary
+
+    # A read-only user may not produce the HQ workbook at all (the permission matrix, in the service).
+    reader = LoginResult(viewer.staff_id, viewer.station_id, viewer.name, viewer.number, ("viewer",),
+                         viewer.station_name)
+    with pytest.raises(PermissionDenied, match="上报分局"):
+        write_hq_workbook(db, reader, _october(db, reader), tmp_path / "refused.xlsx", now=NOW)
+    assert not (tmp_path / "refused.xlsx").exists()
 
 
 def test_formula_looking_names_stay_strings_unmasked(db, logins, tmp_path):

@@ -311,7 +311,9 @@ def test_dashboard_against_hand_counts(db, incidents):
     assert daily[date(2024, 2, 10)] == (1, 1)
     assert daily[date(2024, 2, 15)] == (1, 0)
     assert daily[date(2024, 2, 28)] == (0, 1)
-    assert daily[date(2024, 2, 29)] == (2, 1)     # 03-01 07:59 belongs to 02-29; compared with 2023-02-28
+    # 03-01 07:59 belongs to 02-29; 2023-02-28 is already 02-28's comparison, so it is not shown twice
+    assert daily[date(2024, 2, 29)] == (2, 0)
+    assert sum(ly for _n, ly in daily.values()) == d.incidents.last_year
     assert daily[date(2024, 2, 2)] == (0, 0)
     assert sum(n for _d, n, _l in d.daily) == 5
 
@@ -375,6 +377,17 @@ def test_slices_periods_and_duty_day_cutover(db, incidents):
     assert (y.value, y.previous, y.last_year, y.years_back) == (9, 3, 3, (3, 3, 4))
     leap = st.dashboard(db, org.station_id, day, now=NOW)
     assert leap.daily == ((date(2024, 2, 29), 2, 1),)                      # compared with 2023-02-28
+
+    # February still running on 2024-02-16 08:00 (15 duty days in): every base is cut to its first
+    # 15 duty days — month to date against the same days of January and of each earlier February.
+    mid = datetime(2024, 2, 16, 8, 0)
+    c = st.incident_change(db, org.station_id, FEB, now=mid)
+    assert (c.value, c.previous, c.last_year, c.years_back) == (3, 1, 1, (1, 3, 0))
+    d = st.dashboard(db, org.station_id, FEB, now=mid)
+    assert (d.incidents.value, d.incidents.last_year, d.incidents.previous) == (3, 1, 1)
+    assert d.incidents.yoy_pct == pytest.approx(200.0)
+    assert d.criminal_incidents.last_year == 0                             # 2023-02-28 is after the cut
+    assert sum(n for _d, _n, n in d.daily) == 2                            # the chart shows all of Feb 2023
 
 
 def test_empty_station_zeros_and_cancel(db, org):

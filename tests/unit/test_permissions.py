@@ -46,7 +46,7 @@ EXPECTED = {
     "personal.view":        (0, 1, 1, 1, 1, 0),
     "export.unmasked":      (0, 1, 1, 0, 0, 0),
     "report.view":          (1, 1, 1, 1, 1, 1),
-    "report.export_hq":     (0, 1, 1, 0, 0, 0),
+    "report.export_hq":     (1, 1, 1, 0, 0, 0),
     "staff.manage":         (1, 0, 0, 0, 0, 0),
     "audit.view":           (1, 1, 0, 0, 0, 0),
     "settings.edit":        (1, 0, 0, 0, 0, 0),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop.views.main_window import SCREEN_FACTORIES, SCREENS, MainWindow
 from desktop.views.placeholder_panel import PlaceholderPanel
@@ -103,10 +103,13 @@ def test_chinese_translation_is_used(qtbot, station_db, admin_login, settings, z
     win = MainWindow(station_db, admin_login, settings=settings)
     qtbot.addWidget(win)
     titles = [win.navigation.item(i).text() for i in range(win.navigation.count())]
-    # "管理" (Administration) needs the lead's translation pass (issue 10) to be in the shipped .qm.
     assert titles == ["今日晨会", "警情", "工单", "执法与预警", "矛盾纠纷", "统计报表", "管理", "设置"]
     assert "管理员" in win.user_label.text()
-    assert "本功能尚未开放" in win.stack.widget(5).message_label.text()
+    win.show_page(SCREENS.index("statistics"))
+    screen = win.screen("statistics")
+    screen.wait_idle()
+    buttons = [b.text() for b in screen.findChildren(QPushButton)]
+    assert "月度报告…" in buttons, buttons
 
 
 def test_settings_page_holds_the_settings_form(qtbot, window, settings):
