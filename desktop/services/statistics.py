@@ -185,18 +185,22 @@ class Change:
     value: int                 # this period
     previous: int              # previous period (环比 base)
     last_year: int             # same period last year (同比 base)
-    avg_3y: float | None       # mean of the same period in each of the previous 3 years (0.0 when all are 0)
+    avg_3y: float | None       # mean of the same period in each of the previous 3 years the records
+                               # reach into (0.0 when all are 0; None when the records are younger)
     mom_pct: float | None      # 环比 %
     yoy_pct: float | None      # 同比 %
     vs_avg3_pct: float | None  # vs 3-year average %
     years_back: tuple[int, int, int] = (0, 0, 0)  # the same period 1, 2 and 3 years back
 
 
-def make_change(value: int, previous: int, y1: int, y2: int, y3: int) -> Change:
-    avg = (y1 + y2 + y3) / 3
+def make_change(value: int, previous: int, y1: int, y2: int, y3: int, *, covered: int = 3) -> Change:
+    """``covered``: how many of the three previous years the station's records reach back into (see
+    :func:`_covered_years`); the average is over those, None when there is none."""
+    years = (y1, y2, y3)[:covered]
+    avg = sum(years) / len(years) if years else None
     return Change(value=value, previous=previous, last_year=y1, avg_3y=avg,
                   mom_pct=change_pct(value, previous), yoy_pct=change_pct(value, y1),
-                  vs_avg3_pct=change_pct(value, avg), years_back=(y1, y2, y3))
+                  vs_avg3_pct=change_pct(value, avg) if avg is not None else None, years_back=(y1, y2, y3))
 
 
 @dataclass(frozen=True)
@@ -286,7 +290,8 @@ def number_text(n: int) -> str:
 DEFINITIONS: tuple[tuple[str, str], ...] = (
     ("同比", "（本期 − 上年同期）÷ 上年同期 × 100%；上年同期为 0 时显示“—”。"),
     ("环比", "（本期 − 上一周期）÷ 上一周期 × 100%；上一周期为 0 时显示“—”。"),
-    ("较前3年平均", "（本期 − 前三年同期的平均数）÷ 该平均数 × 100%；平均数为 0 时显示“—”。"),
+    ("较前3年平均", "（本期 − 前三年同期的平均数）÷ 该平均数 × 100%；平均数为 0 时显示“—”。"
+                  "本所记录开始之前的年份不计入平均（记录不足三年的，按已有记录的年份平均）。"),
     ("治安案件30日办结率", "本期受理且在受理之日起30日内办结的治安案件数 ÷ "
                           "本期受理且30日期限已届满或已办结的治安案件数。"),
     ("调解成功率", "本期调解终结的矛盾纠纷中经调解化解的件数 ÷ 本期调解终结（化解 + 调解不成）的件数。"),
@@ -414,8 +419,23 @@ def _counts(s: Session, station_id: int, ranges: dict[str, Range], conds: Sequen
     return out
 
 
-def _change_of(counts: dict[str, int]) -> Change:
-    return make_change(counts["this"], counts["previous"], counts["y1"], counts["y2"], counts["y3"])
+def _covered_years(ranges: dict[str, Range], first: datetime | None) -> int:
+    """How many of the previous three years' periods the records reach into (their first record is
+    before the period's end). A year before the station kept records is not a year of zero incidents:
+    averaging it in would make every figure look like a rise."""
+    if first is None:
+        return 0
+    return sum(1 for n in (1, 2, 3) if ranges[f"y{n}"][1] > first)
+
+
+def _change_of(counts: dict[str, int], covered: int = 3) -> Change:
+    return make_change(counts["this"], counts["previous"], counts["y1"], counts["y2"], counts["y3"],
+                       covered=covered)
+
+
+def _first(s: Session, column: Any, station_column: Any, station_id: int) -> datetime | None:
+    """The earliest time in ``column`` for the station (an index seek)."""
+    return s.scalar(select(func.min(column)).where(station_column == station_id))
 
 
 def incident_change(db: Database, station_id: int, period: Period, slice: Slice = Slice(), *,
@@ -425,7 +445,9 @@ def incident_change(db: Database, station_id: int, period: Period, slice: Slice 
     now = now or datetime.now()
     with db.session(station_id=station_id) as s:
         conds = _slice_conditions(slice, _Taxonomy(s))
-        return _change_of(_counts(s, station_id, _ranges(period, now), conds, {}))
+        ranges = _ranges(period, now)
+        first = _first(s, Incident.reported_at, Incident.station_id, station_id)
+        return _change_of(_counts(s, station_id, ranges, conds, {}), _covered_years(ranges, first))
 
 
 def slice_label(db: Database, station_id: int, slice: Slice) -> str:
@@ -599,6 +621,8 @@ def dashboard(db: Database, station_id: int, period: Period, slice: Slice = Slic
         step("counts")
 
         cases = _cases(s, station_id, ranges)
+        incidents_covered = _covered_years(ranges, _first(s, Incident.reported_at, Incident.station_id, station_id))
+        cases_covered = _covered_years(ranges, _first(s, Case.accepted_at, Case.station_id, station_id))
         repeats = _repeats(s, station_id, this_r)
         names_cat = tax.name
         communities = dict(s.execute(select(Community.id, Community.name).where(
@@ -658,10 +682,10 @@ def dashboard(db: Database, station_id: int, period: Period, slice: Slice = Slic
     step("fold")
     return Dashboard(
         period=period, slice=slice,
-        incidents=_change_of(totals),
-        criminal_incidents=_change_of(criminal),
-        criminal_cases=_change_of(cases[str(CaseKind.CRIMINAL)]),
-        administrative_cases=_change_of(cases[str(CaseKind.ADMINISTRATIVE)]),
+        incidents=_change_of(totals, incidents_covered),
+        criminal_incidents=_change_of(criminal, incidents_covered),
+        criminal_cases=_change_of(cases[str(CaseKind.CRIMINAL)], cases_covered),
+        administrative_cases=_change_of(cases[str(CaseKind.ADMINISTRATIVE)], cases_covered),
         closure_rate_30=make_rate(num, den),
         mediation_success=make_rate(disputes["resolved"], disputes["ended"]),
         transfer_resolution=make_rate(disputes["transfers_resolved"], disputes["transfers_with_outcome"]),

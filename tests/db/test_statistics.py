@@ -378,6 +378,13 @@ def test_slices_periods_and_duty_day_cutover(db, incidents):
     leap = st.dashboard(db, org.station_id, day, now=NOW)
     assert leap.daily == ((date(2024, 2, 29), 2, 1),)                      # compared with 2023-02-28
 
+    # The records begin on 2021-02-20: February 2020 is not a year of zero incidents, so February 2023 is
+    # compared with the mean of February 2022 and 2021 only.
+    c = st.incident_change(db, org.station_id, st.period_of("month", date(2023, 2, 1)), now=NOW)
+    assert (c.value, c.years_back, c.avg_3y) == (2, (3, 4, 0), 3.5)
+    assert c.vs_avg3_pct == pytest.approx((2 - 3.5) / 3.5 * 100)
+    assert st.make_change(5, 4, 2, 3, 4, covered=0).avg_3y is None
+
     # February still running on 2024-02-16 08:00 (15 duty days in): every base is cut to its first
     # 15 duty days — month to date against the same days of January and of each earlier February.
     mid = datetime(2024, 2, 16, 8, 0)
@@ -394,7 +401,7 @@ def test_empty_station_zeros_and_cancel(db, org):
     p = st.period_of("custom", date(2025, 3, 1), last_day=date(2025, 3, 3))
     d = st.dashboard(db, org.station_id, p, now=NOW)
     assert d.daily == tuple((date(2025, 3, i), 0, 0) for i in (1, 2, 3))
-    assert d.incidents.vs_avg3_pct is None and d.incidents.avg_3y == 0.0
+    assert d.incidents.vs_avg3_pct is None and d.incidents.avg_3y is None  # no records: no years to average
     assert d.closure_rate_30.pct is None and d.mediation_success.pct is None and d.work_order_on_time.pct is None
     assert d.by_category == () and sum(map(sum, d.hour_weekday)) == 0
     with pytest.raises(Cancelled):
