@@ -349,6 +349,18 @@ def _parse_date(text: str, what: str):
         raise StationDeskError(f"{what}格式不正确：{text}", hint="请写成 2025-03-01 这样的日期") from None
 
 
+def _day_range(args: argparse.Namespace):
+    """``--from`` / ``--to`` (both days included) as (first day, last day, start, end): ``[start, end)``
+    runs from the first day's midnight to the midnight after the last day."""
+    from datetime import datetime, time, timedelta
+
+    first = _parse_date(args.date_from, "开始日期")
+    last = _parse_date(args.date_to, "结束日期")
+    if last < first:
+        raise StationDeskError("结束日期早于开始日期")
+    return first, last, datetime.combine(first, time()), datetime.combine(last, time()) + timedelta(days=1)
+
+
 def cmd_import_incidents(args) -> dict:
     from desktop.db.migrate import prepare
     from desktop.services.incident_import import analyse, load_profile, run_import, write_rejects
@@ -475,17 +487,12 @@ def cmd_cases_due(args) -> dict:
 
 
 def cmd_repeats(args) -> dict:
-    from datetime import datetime as dt
-    from datetime import time as dtime
     from datetime import timedelta
 
     from desktop.db.migrate import prepare
     from desktop.services.repeats import clusters_in_range
 
-    start = dt.combine(_parse_date(args.date_from, "开始日期"), dtime())
-    end = dt.combine(_parse_date(args.date_to, "结束日期"), dtime()) + timedelta(days=1)
-    if end <= start:
-        raise StationDeskError("结束日期早于开始日期")
+    _first, _last, start, end = _day_range(args)
     db = _open(args)
     try:
         prepare(db)
@@ -545,17 +552,12 @@ def cmd_workorders_list(args) -> dict:
 
 
 def cmd_workorders_ledger(args) -> dict:
-    from datetime import datetime as dt
-    from datetime import time as dtime
     from datetime import timedelta
 
     from desktop.db.migrate import prepare
     from desktop.services.work_order_documents import StationActor, write_ledger
 
-    start = dt.combine(_parse_date(args.date_from, "开始日期"), dtime())
-    end = dt.combine(_parse_date(args.date_to, "结束日期"), dtime()) + timedelta(days=1)
-    if end <= start:
-        raise StationDeskError("结束日期早于开始日期")
+    _first, _last, start, end = _day_range(args)
     if not args.xlsx and not args.pdf:
         raise StationDeskError("请用 --xlsx 或 --pdf 指定输出文件")
     db = _open(args)
@@ -621,17 +623,12 @@ def cmd_disputes_list(args) -> dict:
 
 
 def cmd_disputes_ledger(args) -> dict:
-    from datetime import datetime as dt
-    from datetime import time as dtime
     from datetime import timedelta
 
     from desktop.db.migrate import prepare
     from desktop.services.dispute_documents import write_dispute_ledger
 
-    start = dt.combine(_parse_date(args.date_from, "开始日期"), dtime())
-    end = dt.combine(_parse_date(args.date_to, "结束日期"), dtime()) + timedelta(days=1)
-    if end <= start:
-        raise StationDeskError("结束日期早于开始日期")
+    _first, _last, start, end = _day_range(args)
     if not args.xlsx and not args.pdf:
         raise StationDeskError("请用 --xlsx 或 --pdf 指定输出文件")
     db = _open(args)
@@ -739,10 +736,7 @@ def _report_period(args, db, station_id: int):
         if not m:
             raise StationDeskError(f"季度格式不正确：{args.quarter}", hint="请写成 2026-Q4 这样的季度")
         return station_period(db, station_id, "quarter", date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1))
-    first = _parse_date(args.date_from, "开始日期")
-    last = _parse_date(args.date_to, "结束日期")
-    if last < first:
-        raise StationDeskError("结束日期早于开始日期")
+    first, last, _start, _end = _day_range(args)
     return station_period(db, station_id, "custom", first, last_day=last)
 
 
